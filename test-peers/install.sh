@@ -1,0 +1,10 @@
+#!/bin/sh
+# Installs the pinned npm test peers (real third-party MCP servers) once, with `npm ci`.
+# Called by the build before tests run; does nothing when they are already installed.
+set -eu
+cd "$(dirname "$0")"
+if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  exit 0
+fi
+echo "Installing MCP test peers with npm ci in $(pwd)"
+npm ci --no-audit --no-fund
