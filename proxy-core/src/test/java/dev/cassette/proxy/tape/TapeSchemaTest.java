@@ -104,6 +104,19 @@ class TapeSchemaTest {
   }
 
   @Test
+  void theExampleInTheFormatDocumentIsACanonicalValidTape() throws Exception {
+    String document = Files.readString(Path.of("..", "docs", "tape-format.md"));
+    int start = document.indexOf("```json\n") + "```json\n".length();
+    String example = document.substring(start, document.indexOf("```", start));
+
+    Tape tape = TapeCodec.read(example, "tape-format.md");
+
+    assertThat(TapeCodec.toJson(tape)).isEqualTo(example);
+    assertThat(errors(Json.parse(example))).isEmpty();
+    assertThat(tape.exchanges()).hasSize(1);
+  }
+
+  @Test
   void theSchemaNamesWhatIsWrong() {
     JsonNode tape =
         Json.parse(
