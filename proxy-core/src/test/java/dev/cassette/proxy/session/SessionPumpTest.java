@@ -5,7 +5,11 @@ import static dev.cassette.proxy.transport.TestServers.quickOptions;
 import static dev.cassette.proxy.transport.TestServers.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cassette.proxy.jsonrpc.Json;
+import dev.cassette.proxy.tape.ServerSpec;
 import dev.cassette.proxy.transport.ChildProcess;
+import dev.cassette.proxy.transport.LaunchedServer;
+import dev.cassette.proxy.transport.ServerConnections;
 import dev.cassette.proxy.transport.TestServers;
 import dev.cassette.proxy.transport.TransportOptions;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +23,7 @@ import java.util.Random;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.node.ObjectNode;
 
 @Timeout(60)
 class SessionPumpTest {
@@ -294,6 +299,43 @@ class SessionPumpTest {
     }
     assertThat(reasons).hasSize(1);
     TestServers.assertAllGone(List.of(server.handle()));
+  }
+
+  @Test
+  void relaysAnEmbeddedServerTheSameWay() throws Exception {
+    LaunchedServer server =
+        ServerConnections.launch(
+            new ServerSpec(
+                ServerSpec.EMBEDDED,
+                List.of(),
+                null,
+                (ObjectNode) Json.parse("{\"name\":\"test-echo\"}"),
+                null,
+                null,
+                null,
+                null,
+                null),
+            Map.of(),
+            quickOptions());
+    RecordingListener listener = new RecordingListener();
+    try (TestClient client = new TestClient()) {
+      SessionPump pump =
+          SessionPump.start(
+              client.pumpInput(), client.pumpOutput(), server, listener, quickOptions());
+      client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"é\":[1.50]}}");
+      assertThat(client.next(WAIT))
+          .asString(StandardCharsets.UTF_8)
+          .isEqualTo(
+              "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"echo\":{\"é\":[1.50]},"
+                  + "\"settings\":{},\"environment\":[]}}");
+      client.endInput();
+      assertThat(pump.awaitTermination(WAIT)).isTrue();
+      assertThat(listener.closeReasons())
+          .containsExactly(
+              "client closed its input; embedded server 'test-echo' closed its output");
+      assertThat(server.isAlive()).isFalse();
+      assertThat(listener.serverToClient()).hasSize(1);
+    }
   }
 
   private static void send(TestClient client, List<byte[]> sent, String json) throws IOException {
