@@ -107,6 +107,19 @@ class ComponentsAbiTest {
         assertThat(guest.call(export, arguments)).isEqualTo(expected);
       }
     }
+
+    @Test
+    void freesWhatItAllocates() {
+      try (Guest guest = Guest.load("calculator")) {
+        guest.call("divide", "{\"a\": 1, \"b\": 3}");
+        int pages = guest.memoryPages();
+        for (int i = 0; i < 1_000; i++) {
+          assertThat(guest.call("divide", "{\"a\": " + i + ", \"b\": 0}")).contains("err");
+          assertThat(guest.describe()).startsWith("{");
+        }
+        assertThat(guest.memoryPages()).isEqualTo(pages);
+      }
+    }
   }
 
   @Nested
@@ -169,6 +182,8 @@ class ComponentsAbiTest {
         assertThat(guest.call("list-files", "{\"path\": \"/data\"}"))
             .isEqualTo("{\"ok\":[\"binary.bin\",\"hello.txt\",\"sub/\"]}");
         assertThat(guest.call("list-files", "{\"path\": \"/data/sub\"}")).isEqualTo("{\"ok\":[]}");
+        assertThat(guest.call("list-files", "{\"path\": \"/data/hello.txt\"}"))
+            .isEqualTo("{\"err\":\"cannot open /data/hello.txt: not a directory\"}");
         assertThat(guest.call("read-file", "{\"path\": \"/data/missing.txt\"}"))
             .isEqualTo("{\"err\":\"cannot open /data/missing.txt: not found\"}");
         assertThat(guest.call("read-file", "{\"path\": \"/data/sub\"}"))

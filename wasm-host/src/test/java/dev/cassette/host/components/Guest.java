@@ -87,6 +87,10 @@ final class Guest implements AutoCloseable {
     return output(instance.export("cassette_describe").apply()[0]);
   }
 
+  int memoryPages() {
+    return instance.memory().pages();
+  }
+
   String call(String export, String argumentsJson) {
     return callBytes(export, argumentsJson.getBytes(StandardCharsets.UTF_8));
   }
