@@ -761,8 +761,11 @@ int64_t cassette_invoke(int32_t args_ptr, int32_t args_len, cassette_tool tool, 
   bool produced;
   if (args_len < 0 || (bytes == NULL && args_len > 0)) {
     error = "no argument bytes";
+  } else if (args_len == 0) {
+    /* No bytes at all reads as no arguments, {}. */
+    error = cassette_parse_object("{}", 2, &args);
   } else {
-    error = cassette_parse_object(bytes == NULL ? "" : bytes, (size_t)args_len, &args);
+    error = cassette_parse_object(bytes, (size_t)args_len, &args);
   }
   if (error != NULL) {
     produced = result_typed;

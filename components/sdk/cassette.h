@@ -107,7 +107,8 @@ bool cassette_arg_u64(const cassette_object *args, const char *name, uint64_t ma
  */
 typedef bool (*cassette_tool)(const cassette_object *args, cassette_buf *out);
 
-/* Runs a tool on the argument bytes at args_ptr and returns the packed output (0 on failure). */
+/* Runs a tool on the argument bytes at args_ptr and returns the packed output (0 on failure).
+ * Zero argument bytes read as the empty object {}. */
 int64_t cassette_invoke(int32_t args_ptr, int32_t args_len, cassette_tool tool, bool result_typed);
 
 /* Declares the export `name` running `fn`. */

@@ -214,6 +214,9 @@ static void test_invoke(void) {
         strncmp(out, "{\"err\":\"invalid arguments: expected string at offset 1\"}", len) == 0);
   free(out);
   CHECK(call("{", false, &len) == NULL);
+  out = call("", true, &len);
+  CHECK(out != NULL && strncmp(out, "{\"err\":\"missing argument 's'\"}", len) == 0);
+  free(out);
   CHECK(call("{}", false, &len) == NULL);
   int64_t described = cassette_describe();
   char *description = cassette_unpack(described, &len);

@@ -301,6 +301,7 @@ class ComponentsAbiTest {
     void readsTheVirtualClock() {
       try (Guest guest = Guest.load("clock-random", seeded(1))) {
         assertThat(guest.call("now", "{}")).isEqualTo("\"2026-01-31T12:34:56.789Z\"");
+        assertThat(guest.callBytes("now", new byte[0])).isEqualTo("\"2026-01-31T12:34:56.789Z\"");
       }
     }
 
