@@ -1,0 +1,26 @@
+#!/bin/sh
+# Rebuilds every component's .wasm from its C source and rewrites SHA256SUMS.
+# Deterministic: the same sources and compiler give the same bytes (no debug info, no absolute paths).
+# Needs: clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 (Debian/Ubuntu package names).
+set -eu
+cd "$(dirname "$0")"
+
+CC="${CC:-clang-14}"
+COMPONENTS="calculator clock-random env-reader fetcher file-reader text-tools"
+SDK="sdk/cassette.c sdk/cassette.h"
+
+for id in $COMPONENTS; do
+  "$CC" --target=wasm32-wasi -O2 -fuse-ld=lld -mexec-model=reactor -std=gnu11 \
+    -Wall -Wextra -Werror -ffile-prefix-map="$PWD"=. -Wl,--strip-debug \
+    -o "$id.wasm" "$id/$id.c" sdk/cassette.c
+  echo "built components/$id.wasm ($(wc -c < "$id.wasm") bytes)"
+done
+
+{
+  for f in build.sh $SDK; do sha256sum "$f"; done
+  for id in $COMPONENTS; do
+    sha256sum "$id/$id.c"
+    sha256sum "$id.wasm"
+  done
+} > SHA256SUMS
+echo "wrote components/SHA256SUMS"
