@@ -392,6 +392,19 @@ class TapeCodecTest {
     }
 
     @Test
+    void givesTheTapeTheSamePermissionsAsAnyNewFile() throws IOException {
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+      Path plain = Files.createFile(folder.resolve("plain.txt"));
+      Path tape = folder.resolve("t.tape.json");
+
+      TapeCodec.write(new Tape(1, "perm", null, null, null, null, null, List.of(), null), tape);
+
+      assertThat(Files.getPosixFilePermissions(tape))
+          .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void replacesAnExistingTape() throws IOException, TapeFormatException {
       Path file = folder.resolve("t.tape.json");
       Files.writeString(file, "old content that is not a tape");
