@@ -156,6 +156,25 @@ class TapeCodecTest {
     }
 
     @Test
+    void writesTheSameBytesFromManyThreadsAtOnce() throws Exception {
+      String text = TapeFixtures.text("full.tape.json");
+      Tape tape = TapeCodec.read(text, "full.tape.json");
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<String>> written = new java.util.ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+          written.add(pool.submit(() -> TapeCodec.toJson(tape)));
+        }
+        for (java.util.concurrent.Future<String> each : written) {
+          assertThat(each.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(text);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    @Test
     void writesAnEmptyTapeWithAnEmptyExchangeArray() {
       Tape tape = new Tape(1, "empty", null, null, null, null, null, List.of(), null);
 
