@@ -94,6 +94,27 @@ class TapeFormatErrorsTest {
   }
 
   @Nested
+  class Limits {
+
+    @Test
+    void deeplyNestedValuesEndInAFormatErrorNotAStackOverflow() {
+      String deep = "[".repeat(100_000) + "]".repeat(100_000);
+      String tape =
+          "{\"cassette\": 1, \"name\": \"deep\", \"exchanges\": [{\"client\": "
+              + "{\"jsonrpc\": \"2.0\", \"method\": \"x\", \"params\": "
+              + deep
+              + "}}]}";
+
+      TapeFormatException error = errorReadingText(tape);
+
+      assertThat(error)
+          .hasMessage(
+              "inline.tape.json:1:599: not valid JSON: Document nesting depth (501) exceeds the"
+                  + " maximum allowed (500, from `StreamReadConstraints.getMaxNestingDepth()`)");
+    }
+  }
+
+  @Nested
   class Inline {
 
     @ParameterizedTest(name = "{0}")
