@@ -27,6 +27,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ChildProcess implements LaunchedServer {
 
+  private static final Duration CLOSE_WAIT = Duration.ofMillis(200);
+
   private final Process process;
   private final String program;
   private final TransportOptions options;
@@ -131,11 +133,7 @@ public final class ChildProcess implements LaunchedServer {
   @Override
   public void closeInput() {
     tree.snapshot();
-    try {
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      // The child is gone or its stdin already broken: input is closed either way.
-    }
+    BoundedClose.close(process.getOutputStream(), CLOSE_WAIT);
   }
 
   @Override

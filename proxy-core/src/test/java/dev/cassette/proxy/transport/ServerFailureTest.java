@@ -174,6 +174,30 @@ class ServerFailureTest {
   }
 
   @Test
+  void closeUnblocksASendToAServerThatStoppedReading() throws Exception {
+    ChildProcess child = ChildProcess.start(sh("exec sleep 1000"), Map.of(), null, quickOptions());
+    ServerConnection server = ServerConnections.connect(child, quickOptions());
+    java.util.concurrent.CompletableFuture<Throwable> sendFailure =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                server.send(new byte[4 * 1024 * 1024]);
+                return null;
+              } catch (IOException e) {
+                return e;
+              }
+            });
+    Thread.sleep(300); // let the send block on the full pipe
+    assertThat(sendFailure).isNotDone();
+    long start = System.nanoTime();
+    server.close();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    assertThat(sendFailure.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isInstanceOf(IOException.class);
+    TestServers.assertAllGone(List.of(child.handle()));
+  }
+
+  @Test
   void environmentIsAddedToTheInheritedOne() throws IOException {
     ChildProcess child =
         ChildProcess.start(
