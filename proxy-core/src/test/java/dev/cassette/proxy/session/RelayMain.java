@@ -18,6 +18,7 @@ public final class RelayMain {
 
   public static void main(String[] args) throws Exception {
     StdioSelf.ClientSide client = StdioSelf.claim();
+    System.out.println("relay started"); // must land on stderr, not in the protocol stream
     TransportOptions options = TransportOptions.defaults();
     ChildProcess server = ChildProcess.start(List.of(args), Map.of(), null, options);
     long[] bytes = {0};
