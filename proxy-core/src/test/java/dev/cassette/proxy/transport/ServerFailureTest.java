@@ -71,6 +71,20 @@ class ServerFailureTest {
   }
 
   @Test
+  void stderrCanBeCopiedAsItArrives() throws IOException {
+    java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+    ChildProcess child =
+        ChildProcess.start(
+            sh("printf 'log é\\r\\nmore' >&2; exit 0"), Map.of(), null, quickOptions(), copy);
+    assertThat(child.awaitExit(WAIT)).isTrue();
+    assertThat(child.diagnosticsTail()).isEqualTo("log é\nmore");
+    synchronized (copy) {
+      assertThat(copy.toString(StandardCharsets.UTF_8)).isEqualTo("log é\r\nmore");
+    }
+    child.close();
+  }
+
+  @Test
   void serverPrintsNonJson() throws IOException {
     ChildProcess child = ChildProcess.start(sh("echo hello; cat"), Map.of(), null, quickOptions());
     try (ServerConnection server = ServerConnections.connect(child, quickOptions())) {
