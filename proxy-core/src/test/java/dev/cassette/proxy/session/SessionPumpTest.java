@@ -388,6 +388,27 @@ class SessionPumpTest {
     TestServers.assertAllGone(List.of(server.handle()));
   }
 
+  @Test
+  void brokenPipeToTheServerEndsTheSessionWithAClearReason() throws Exception {
+    // The server closes its stdin but keeps running: the next write fails with a broken pipe.
+    ChildProcess server =
+        ChildProcess.start(
+            sh("exec 0<&-; echo closed >&2; exec sleep 1000"), Map.of(), null, quickOptions());
+    Awaitility.await().atMost(WAIT).until(() -> server.diagnosticsTail().contains("closed"));
+    RecordingListener listener = new RecordingListener();
+    try (TestClient client = new TestClient()) {
+      SessionPump pump =
+          SessionPump.start(
+              client.pumpInput(), client.pumpOutput(), server, listener, quickOptions());
+      client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+      assertThat(pump.awaitTermination(WAIT)).isTrue();
+      assertThat(listener.closeReasons())
+          .containsExactly("cannot write to server 'sh': Broken pipe");
+      assertThat(client.awaitEndOfOutput(WAIT)).isTrue();
+    }
+    TestServers.assertAllGone(List.of(server.handle()));
+  }
+
   private static void send(TestClient client, List<byte[]> sent, String json) throws IOException {
     byte[] line = utf8(json);
     sent.add(line);

@@ -212,6 +212,20 @@ class ServerFailureTest {
   }
 
   @Test
+  void sendToAServerThatClosedItsInputSaysSo() throws Exception {
+    ChildProcess child =
+        ChildProcess.start(
+            sh("exec 0<&-; echo closed >&2; exec sleep 1000"), Map.of(), null, quickOptions());
+    Awaitility.await().atMost(WAIT).until(() -> child.diagnosticsTail().contains("closed"));
+    try (ServerConnection server = ServerConnections.connect(child, quickOptions())) {
+      assertThatThrownBy(() -> server.send(bytes("{}")))
+          .isInstanceOf(IOException.class)
+          .hasMessage("cannot send to server 'sh': Broken pipe");
+    }
+    TestServers.assertAllGone(List.of(child.handle()));
+  }
+
+  @Test
   void environmentIsAddedToTheInheritedOne() throws IOException {
     ChildProcess child =
         ChildProcess.start(
