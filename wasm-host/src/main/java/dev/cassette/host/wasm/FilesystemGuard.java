@@ -5,14 +5,10 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +28,6 @@ import java.util.Map;
 final class FilesystemGuard {
   static final int EROFS = 69;
   static final int ENOTCAPABLE = 76;
-  private static final int EEXIST = 20;
-  private static final int EINVAL = 28;
-  private static final int EIO = 29;
-  private static final int EISDIR = 31;
-  private static final int ENOENT = 44;
-  private static final int ENOTDIR = 54;
-  private static final int ENOTEMPTY = 55;
   private static final int FIRST_PREOPEN_FD = 3;
   private static final int SYMLINK_FOLLOW = 1;
   private static final int CHANGING_OPEN_FLAGS = 1 | 4 | 8; // CREAT | EXCL | TRUNC
@@ -227,34 +216,9 @@ final class FilesystemGuard {
               fd(args[0]), ((Allowed) oldPath).path(), fd(args[3]), ((Allowed) newPath).path()));
     }
     return errno(
-        rename(
+        HostFileOperations.rename(
             from.path().resolve(((Allowed) oldPath).path()).normalize(),
             to.path().resolve(((Allowed) newPath).path()).normalize()));
-  }
-
-  /**
-   * Renames on the host (Chicory asks for an atomic move that also copies attributes, which the JDK
-   * refuses on Linux, so its {@code path_rename} always fails).
-   */
-  private static int rename(Path from, Path to) {
-    if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)
-        && Files.isRegularFile(to, LinkOption.NOFOLLOW_LINKS)) {
-      return ENOTDIR;
-    }
-    if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)
-        && Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
-      return EISDIR;
-    }
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-      return 0;
-    } catch (NoSuchFileException e) {
-      return ENOENT;
-    } catch (DirectoryNotEmptyException e) {
-      return ENOTEMPTY;
-    } catch (IOException e) {
-      return EIO;
-    }
   }
 
   private long[] pathLink(Instance instance, long... args) {
@@ -295,36 +259,11 @@ final class FilesystemGuard {
     if (dir == null) {
       return errno(wasi.pathSymlink(target, fd(args[2]), ((Allowed) linkPath).path()));
     }
-    return errno(symlink(dir, dir.path().resolve(((Allowed) linkPath).path()).normalize(), target));
-  }
-
-  /**
-   * Creates a symbolic link on the host with the guest's target text, if that target stays inside
-   * the preopen (Chicory would resolve the target against the directory descriptor instead of the
-   * link's directory, and refuses absolute targets).
-   */
-  private static int symlink(Tracked dir, Path link, String target) {
-    Path targetPath;
-    try {
-      targetPath = link.getFileSystem().getPath(target);
-    } catch (InvalidPathException e) {
-      return EINVAL;
-    }
-    Path resolved =
-        (targetPath.isAbsolute() ? targetPath : link.getParent().resolve(targetPath)).normalize();
-    if (!resolved.startsWith(dir.grant().realRoot())) {
-      return ENOTCAPABLE;
-    }
-    try {
-      Files.createSymbolicLink(link, targetPath);
-      return 0;
-    } catch (FileAlreadyExistsException e) {
-      return EEXIST;
-    } catch (NoSuchFileException e) {
-      return ENOENT;
-    } catch (IOException | UnsupportedOperationException e) {
-      return EIO;
-    }
+    return errno(
+        HostFileOperations.symlink(
+            dir.grant().realRoot(),
+            dir.path().resolve(((Allowed) linkPath).path()).normalize(),
+            target));
   }
 
   private long[] afterClose(long[] result, int fd) {
