@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,16 @@ class WassetteServerProviderTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     CompletableFuture<String> end = CompletableFuture.supplyAsync(() -> readLine(reader));
     assertThat(end.get(10, TimeUnit.SECONDS)).isNull();
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hostThreads().isEmpty());
+  }
+
+  /** Threads the host starts (its reader and call workers) that are still alive. */
+  private static java.util.List<String> hostThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(name -> name.equals("wasm-host-mcp-in") || name.startsWith("wasm-call-"))
+        .toList();
   }
 
   @Test
