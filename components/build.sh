@@ -7,12 +7,13 @@ cd "$(dirname "$0")"
 
 CC="${CC:-clang-14}"
 COMPONENTS="calculator clock-random env-reader fetcher file-reader text-tools"
-SDK="sdk/cassette.c sdk/cassette.h"
+SDK_SOURCES="sdk/cassette.c sdk/json_reader.c sdk/json_writer.c sdk/utf8.c"
+SDK="sdk/cassette.h $SDK_SOURCES"
 
 for id in $COMPONENTS; do
   "$CC" --target=wasm32-wasi -O2 -fuse-ld=lld -mexec-model=reactor -std=gnu11 \
     -Wall -Wextra -Werror -ffile-prefix-map="$PWD"=. -Wl,--strip-debug \
-    -o "$id.wasm" "$id/$id.c" sdk/cassette.c
+    -o "$id.wasm" "$id/$id.c" $SDK_SOURCES
   echo "built components/$id.wasm ($(wc -c < "$id.wasm") bytes)"
 done
 

@@ -18,6 +18,13 @@ const char cassette_description[] =
     "{\"export\":\"divide\",\"interface\":null,\"description\":\"Divides a by b.\","
     "\"params\":[{\"name\":\"a\",\"type\":\"f64\"},{\"name\":\"b\",\"type\":\"f64\"}],"
     "\"result\":{\"result\":{\"ok\":\"f64\",\"err\":\"string\"}}},"
+    "{\"export\":\"compare\",\"interface\":null,\"description\":\"Orders a against b.\","
+    "\"params\":[{\"name\":\"a\",\"type\":\"f64\"},{\"name\":\"b\",\"type\":\"f64\"}],"
+    "\"result\":{\"enum\":[\"less\",\"equal\",\"greater\"]}},"
+    "{\"export\":\"is-integer\",\"interface\":null,"
+    "\"description\":\"Tells whether a has no fractional part.\","
+    "\"params\":[{\"name\":\"a\",\"type\":\"f64\"}],"
+    "\"result\":\"bool\"},"
     "{\"export\":\"factorial\",\"interface\":\"local:calculator/ops\","
     "\"description\":\"Computes n! exactly; fails with overflow above 20!.\","
     "\"params\":[{\"name\":\"n\",\"type\":\"u32\"}],"
@@ -62,6 +69,21 @@ static bool divide(const cassette_object *args, cassette_buf *out) {
   return ok_f64(a / b, out);
 }
 
+/* Not result-typed: malformed arguments produce no output and the host reports the failure. */
+static bool compare(const cassette_object *args, cassette_buf *out) {
+  double a, b;
+  if (!cassette_arg_f64(args, "a", &a, out) || !cassette_arg_f64(args, "b", &b, out)) return false;
+  cassette_string_cstr(out, a < b ? "less" : a > b ? "greater" : "equal");
+  return true;
+}
+
+static bool is_integer(const cassette_object *args, cassette_buf *out) {
+  double a;
+  if (!cassette_arg_f64(args, "a", &a, out)) return false;
+  cassette_bool(out, a == floor(a));
+  return true;
+}
+
 static bool factorial(const cassette_object *args, cassette_buf *out) {
   uint64_t n, value = 1;
   if (!cassette_arg_u64(args, "n", UINT32_MAX, &n, out)) return false;
@@ -89,5 +111,7 @@ CASSETTE_TOOL("add", add, true)
 CASSETTE_TOOL("subtract", subtract, true)
 CASSETTE_TOOL("multiply", multiply, true)
 CASSETTE_TOOL("divide", divide, true)
+CASSETTE_TOOL("compare", compare, false)
+CASSETTE_TOOL("is-integer", is_integer, false)
 CASSETTE_TOOL("factorial", factorial, true)
 CASSETTE_TOOL("checked-add", checked_add, true)

@@ -65,8 +65,12 @@ bool cassette_number_u64(cassette_str text, uint64_t *out);
 
 /* Strict UTF-8 check (no overlongs, no surrogates, nothing above U+10FFFF). */
 bool cassette_utf8_valid(const char *s, size_t len);
-/* Decodes the code point at s[*i] of valid UTF-8 and advances *i. */
+/* Decodes the code point at s[*i] of valid UTF-8 and advances *i (by one byte on invalid input). */
 uint32_t cassette_utf8_next(const char *s, size_t len, size_t *i);
+/* Length of the valid UTF-8 sequence at s[i] (1 to 4), or 0 when it is invalid or truncated. */
+size_t cassette_utf8_sequence(const char *s, size_t len, size_t i);
+/* Writes the UTF-8 form of cp (at most 4 bytes; surrogates in their 3-byte form) and returns its length. */
+size_t cassette_utf8_encode(uint32_t cp, char *out);
 
 /* A growable output buffer. Any allocation failure sets `failed`; the tool then returns 0. */
 typedef struct {

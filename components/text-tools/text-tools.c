@@ -1,5 +1,6 @@
 /* text-tools: Unicode-aware text operations on UTF-8 strings. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "../sdk/cassette.h"
 
@@ -22,7 +23,18 @@ const char cassette_description[] =
     "{\"export\":\"word-count\",\"interface\":null,"
     "\"description\":\"Counts the runs of non-whitespace code points (Unicode White_Space separates "
     "words).\"," TEXT_PARAM
-    "\"result\":{\"result\":{\"ok\":\"u32\",\"err\":\"string\"}}}"
+    "\"result\":{\"result\":{\"ok\":\"u32\",\"err\":\"string\"}}},"
+    "{\"export\":\"split-once\",\"interface\":null,"
+    "\"description\":\"Splits text at the first separator into the parts before and after it; null "
+    "when separator does not occur.\","
+    "\"params\":[{\"name\":\"text\",\"type\":\"string\"},{\"name\":\"separator\",\"type\":\"char\"}],"
+    "\"result\":{\"result\":{\"ok\":{\"option\":{\"tuple\":[\"string\",\"string\"]}},"
+    "\"err\":\"string\"}}},"
+    "{\"export\":\"join\",\"interface\":null,"
+    "\"description\":\"Joins parts, putting separator between each two.\","
+    "\"params\":[{\"name\":\"parts\",\"type\":{\"list\":\"string\"}},"
+    "{\"name\":\"separator\",\"type\":\"string\"}],"
+    "\"result\":{\"result\":{\"ok\":\"string\",\"err\":\"string\"}}}"
     "]}";
 
 static bool text_argument(const cassette_object *args, cassette_str *text, cassette_buf *out) {
@@ -115,7 +127,61 @@ static bool word_count(const cassette_object *args, cassette_buf *out) {
   return ok_count(words, out);
 }
 
+static bool split_once(const cassette_object *args, cassette_buf *out) {
+  cassette_str text, separator;
+  if (!text_argument(args, &text, out)) return false;
+  if (!cassette_arg_string(args, "separator", &separator, out)) return false;
+  size_t end = 0;
+  if (separator.len > 0 && cassette_utf8_valid(separator.ptr, separator.len)) {
+    cassette_utf8_next(separator.ptr, separator.len, &end);
+  }
+  if (separator.len == 0 || end != separator.len) {
+    return cassette_err(out, "argument 'separator' must be a single character");
+  }
+  for (size_t i = 0; i + separator.len <= text.len;) {
+    if (memcmp(text.ptr + i, separator.ptr, separator.len) == 0) {
+      cassette_raw_cstr(out, "{\"ok\":[");
+      cassette_string(out, text.ptr, i);
+      cassette_raw_cstr(out, ",");
+      cassette_string(out, text.ptr + i + separator.len, text.len - i - separator.len);
+      cassette_raw_cstr(out, "]}");
+      return true;
+    }
+    cassette_utf8_next(text.ptr, text.len, &i);
+  }
+  cassette_raw_cstr(out, "{\"ok\":null}");
+  return true;
+}
+
+static bool join(const cassette_object *args, cassette_buf *out) {
+  const cassette_field *parts = cassette_get(args, "parts");
+  cassette_str separator;
+  if (parts == NULL) return cassette_err(out, "missing argument 'parts'");
+  if (parts->kind != CASSETTE_STRING_LIST) {
+    return cassette_err(out, "argument 'parts' must be an array of strings");
+  }
+  if (!cassette_arg_string(args, "separator", &separator, out)) return false;
+  if (!cassette_utf8_valid(separator.ptr, separator.len)) {
+    return cassette_err(out, "separator is not valid UTF-8");
+  }
+  cassette_buf joined = {0};
+  for (size_t i = 0; i < parts->count; i++) {
+    if (!cassette_utf8_valid(parts->items[i].ptr, parts->items[i].len)) {
+      free(joined.data);
+      return cassette_err(out, "parts[%zu] is not valid UTF-8", i);
+    }
+    if (i > 0) cassette_raw(&joined, separator.ptr, separator.len);
+    cassette_raw(&joined, parts->items[i].ptr, parts->items[i].len);
+  }
+  bool ok = !joined.failed;
+  if (ok) ok_string(joined.len ? joined.data : "", joined.len, out);
+  free(joined.data);
+  return ok;
+}
+
 CASSETTE_TOOL("length", length, true)
 CASSETTE_TOOL("reverse", reverse, true)
 CASSETTE_TOOL("slugify", slugify, true)
 CASSETTE_TOOL("word-count", word_count, true)
+CASSETTE_TOOL("split-once", split_once, true)
+CASSETTE_TOOL("join", join, true)

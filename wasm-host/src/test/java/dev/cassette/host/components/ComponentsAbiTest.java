@@ -43,8 +43,8 @@ class ComponentsAbiTest {
     @CsvSource(
         delimiter = ';',
         value = {
-          "calculator; add,subtract,multiply,divide,factorial,checked-add",
-          "text-tools; length,reverse,slugify,word-count",
+          "calculator; add,subtract,multiply,divide,compare,is-integer,factorial,checked-add",
+          "text-tools; length,reverse,slugify,word-count,split-once,join",
           "file-reader; list-files,read-file",
           "env-reader; get-env",
           "fetcher; fetch",
@@ -69,9 +69,9 @@ class ComponentsAbiTest {
     void putsIntegerOperationsBehindAnInterface() {
       try (Guest guest = Guest.load("calculator")) {
         JsonNode tools = JSON.readTree(guest.describe()).get("tools");
-        assertThat(tools.get(3).get("interface").isNull()).isTrue();
-        assertThat(tools.get(4).get("interface").asString()).isEqualTo("local:calculator/ops");
-        assertThat(tools.get(5).get("interface").asString()).isEqualTo("local:calculator/ops");
+        assertThat(tools.get(5).get("interface").isNull()).isTrue();
+        assertThat(tools.get(6).get("interface").asString()).isEqualTo("local:calculator/ops");
+        assertThat(tools.get(7).get("interface").asString()).isEqualTo("local:calculator/ops");
       }
     }
   }
@@ -93,6 +93,11 @@ class ComponentsAbiTest {
           "divide   | {\"a\": 1}                      | {\"err\":\"missing argument 'b'\"}",
           "divide   | {\"a\": \"1\", \"b\": 2}        | {\"err\":\"argument 'a' must be a number\"}",
           "add      | {\"a\": 1, \"b\": 2             | {\"err\":\"invalid arguments: expected ',' or '}' at offset 15\"}",
+          "compare  | {\"a\": 1, \"b\": 2}            | \"less\"",
+          "compare  | {\"a\": 0.0, \"b\": -0.0}       | \"equal\"",
+          "compare  | {\"a\": 1e300, \"b\": -1}       | \"greater\"",
+          "is-integer | {\"a\": 3.0}                  | true",
+          "is-integer | {\"a\": 3.25}                 | false",
           "factorial | {\"n\": 0}                     | {\"ok\":1}",
           "factorial | {\"n\": 5.0}                   | {\"ok\":120}",
           "factorial | {\"n\": 20}                    | {\"ok\":2432902008176640000}",
@@ -140,6 +145,14 @@ class ComponentsAbiTest {
           "word-count | {\"text\": \"\"}                     | {\"ok\":0}",
           "length     | {\"text\": \"\\ud800\"}              | {\"err\":\"text is not valid UTF-8\"}",
           "reverse    | {\"text\": 5}                        | {\"err\":\"argument 'text' must be a string\"}",
+          "split-once | {\"text\": \"a→b→c\", \"separator\": \"→\"} | {\"ok\":[\"a\",\"b→c\"]}",
+          "split-once | {\"text\": \"k=\", \"separator\": \"=\"}   | {\"ok\":[\"k\",\"\"]}",
+          "split-once | {\"text\": \"abc\", \"separator\": \"😀\"} | {\"ok\":null}",
+          "split-once | {\"text\": \"abc\", \"separator\": \"ab\"} | {\"err\":\"argument 'separator' must be a single character\"}",
+          "join       | {\"parts\": [\"a\", \"é\", \"\"], \"separator\": \", \"} | {\"ok\":\"a, é, \"}",
+          "join       | {\"parts\": [], \"separator\": \"-\"}  | {\"ok\":\"\"}",
+          "join       | {\"parts\": [1], \"separator\": \"-\"} | {\"err\":\"argument 'parts' must be an array of strings\"}",
+          "join       | {\"parts\": [\"\\udc00\"], \"separator\": \"-\"} | {\"err\":\"parts[0] is not valid UTF-8\"}",
         })
     void handlesUnicode(String export, String arguments, String expected) {
       try (Guest guest = Guest.load("text-tools")) {
@@ -215,6 +228,9 @@ class ComponentsAbiTest {
 
     @Test
     void producesNoOutputForMalformedArguments() {
+      try (Guest calculator = Guest.load("calculator")) {
+        assertThat(calculator.call("compare", "{\"a\": 1}")).isNull();
+      }
       try (Guest guest = Guest.load("env-reader")) {
         assertThat(guest.call("get-env", "{}")).isNull();
         assertThat(guest.call("get-env", "not json")).isNull();
