@@ -9,7 +9,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
@@ -178,9 +177,5 @@ class ReplayTests {
             .testEvents();
     tests.assertStatistics(stats -> stats.started(1).succeeded(1));
     tests.assertThatEvents().haveExactly(1, event(test("exchange:5"), finishedSuccessfully()));
-  }
-
-  static void unused() {
-    skippedWithReason("");
   }
 }
