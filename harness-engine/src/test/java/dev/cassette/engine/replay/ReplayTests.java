@@ -178,4 +178,23 @@ class ReplayTests {
     tests.assertStatistics(stats -> stats.started(1).succeeded(1));
     tests.assertThatEvents().haveExactly(1, event(test("exchange:5"), finishedSuccessfully()));
   }
+
+  @Test
+  void brokenTapeFailsAloneWhileTheOthersPass() {
+    Path broken = FIXTURES.resolve("broken/not-json.tape.json");
+    Events tests =
+        execute(
+                everything(),
+                selectFile(broken.toFile()),
+                selectFile(FIXTURES.resolve("tapes/nested/echo.tape.json").toFile()))
+            .testEvents();
+    tests.assertStatistics(stats -> stats.started(4).succeeded(3).failed(1));
+    tests
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("not-json.tape.json"),
+                finishedWithFailure(message(m -> m.startsWith(broken + ":9:3: not valid JSON")))));
+  }
 }
