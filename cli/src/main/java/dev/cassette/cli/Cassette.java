@@ -1,0 +1,42 @@
+package dev.cassette.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cassette} command: record, verify and serve MCP sessions as tapes. */
+@Command(
+    name = "cassette",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cassette.Version.class,
+    description = "Record/replay tests for MCP servers.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Cassette implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Entry point of the runnable jar. */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every subcommand registered, for tests and {@link #main}. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Cassette());
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(System.err);
+    return CommandLine.ExitCode.USAGE;
+  }
+
+  /** Prints the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Cassette.class.getPackage().getImplementationVersion();
+      return new String[] {"cassette " + (version == null ? "development" : version)};
+    }
+  }
+}
