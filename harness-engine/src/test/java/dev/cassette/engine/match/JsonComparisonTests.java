@@ -149,4 +149,26 @@ class JsonComparisonTests {
                 + " numericTolerance=none, nullAsAbsent=false, jsonInText=true, notifications=ordered,"
                 + " strict=true");
   }
+
+  @Test
+  void ignoredPathsMayUseArrayWildcards() {
+    MatchSettings settings =
+        MatchSettings.DEFAULTS.merge(
+            new MatchLayer(
+                List.of("$.result.content[*].text"),
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+    assertThat(
+            diff(
+                "{'result':{'content':[{'text':'a','type':'text'},{'text':'b','type':'text'}]}}",
+                "{'result':{'content':[{'text':'x','type':'text'},{'text':'y','type':'text'}]}}",
+                settings))
+        .isEmpty();
+  }
 }
