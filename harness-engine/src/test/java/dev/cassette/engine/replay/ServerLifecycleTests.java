@@ -54,4 +54,14 @@ class ServerLifecycleTests {
         .testEvents()
         .assertStatistics(stats -> stats.started(4).succeeded(4));
   }
+
+  @Test
+  void statelessTapeReplaysWithoutInitializeAndWithStringIds() {
+    execute(
+            Map.of("cassette.record", "none"),
+            org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(
+                "src/test/resources/dev/cassette/engine/stateless/greet.tape.json"))
+        .testEvents()
+        .assertStatistics(stats -> stats.started(3).succeeded(3));
+  }
 }
