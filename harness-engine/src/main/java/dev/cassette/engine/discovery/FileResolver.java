@@ -17,7 +17,6 @@ import org.junit.platform.engine.discovery.FilePosition;
 import org.junit.platform.engine.discovery.FileSelector;
 import org.junit.platform.engine.discovery.UriSelector;
 import org.junit.platform.engine.support.descriptor.DirectorySource;
-import org.junit.platform.engine.support.descriptor.FileSource;
 import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
@@ -34,12 +33,6 @@ final class FileResolver implements SelectorResolver {
   public Resolution resolve(FileSelector selector, Context context) {
     Path path = selector.getPath();
     if (!path.getFileName().toString().endsWith(TAPE_SUFFIX)) {
-      return Resolution.unresolved();
-    }
-    if (!Files.isRegularFile(path)) {
-      issues.reportIssue(
-          DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, "tape not found: " + path)
-              .source(FileSource.from(path.toFile())));
       return Resolution.unresolved();
     }
     Integer line = selector.getPosition().map(FilePosition::getLine).orElse(null);

@@ -53,7 +53,7 @@ final class SuiteResolver implements SelectorResolver {
         || !classNameFilter.test(candidate.getName())) {
       return Resolution.unresolved();
     }
-    return suite(candidate, context, true);
+    return suite(candidate, context);
   }
 
   @Override
@@ -67,10 +67,10 @@ final class SuiteResolver implements SelectorResolver {
     if (suiteClass.isEmpty() || !DiscoverySelectorResolver.isSuite(suiteClass.get())) {
       return Resolution.unresolved();
     }
-    return suite(suiteClass.get(), context, true);
+    return suite(suiteClass.get(), context);
   }
 
-  private Resolution suite(Class<?> suiteClass, Context context, boolean expand) {
+  private Resolution suite(Class<?> suiteClass, Context context) {
     SuiteSettings settings;
     try {
       settings = SuiteSettings.of(suiteClass, environment);

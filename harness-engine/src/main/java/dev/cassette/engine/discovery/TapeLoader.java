@@ -26,6 +26,8 @@ public final class TapeLoader {
     String text;
     try {
       text = location.read();
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new TapeLoadException(location, null, "tape not found", e);
     } catch (IOException e) {
       throw new TapeLoadException(location, null, "cannot read tape: " + e.getMessage(), e);
     }

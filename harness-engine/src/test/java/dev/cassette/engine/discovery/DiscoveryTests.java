@@ -260,12 +260,16 @@ class DiscoveryTests {
     }
 
     @Test
-    void missingTapeFileIsAnError() {
+    void missingTapeFileFailsAlone() {
       Path missing = FIXTURES.resolve("tapes/missing.tape.json");
-      EngineDiscoveryResults results = discover(Map.of(), selectFile(missing.toString()));
+      EngineDiscoveryResults results =
+          discover(Map.of(), selectFile(missing.toString()), selectFile(ECHO.toFile()));
+      assertThat(names(results.getEngineDescriptor())).containsExactly("missing.tape.json", "echo");
       assertThat(results.getDiscoveryIssues())
-          .extracting(DiscoveryIssue::message)
-          .containsExactly("tape not found: " + missing);
+          .extracting(DiscoveryIssue::severity, DiscoveryIssue::message)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  DiscoveryIssue.Severity.WARNING, missing + ": tape not found"));
     }
   }
 
