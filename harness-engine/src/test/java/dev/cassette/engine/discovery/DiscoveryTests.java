@@ -170,6 +170,32 @@ class DiscoveryTests {
     }
 
     @Test
+    void suiteLocationsMayBeFilesAndAMissingOneIsAnError() {
+      EngineDiscoveryResults results = discover(Map.of(), selectClass(FileLocationTapes.class));
+      TestDescriptor suite = only(results.getEngineDescriptor());
+      assertThat(names(suite)).containsExactly("echo");
+      assertThat(results.getDiscoveryIssues())
+          .extracting(DiscoveryIssue::severity, DiscoveryIssue::message)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  DiscoveryIssue.Severity.ERROR,
+                  "@TapeSuite "
+                      + FileLocationTapes.class.getName()
+                      + ": cannot find tapes at \"src/test/resources/nowhere\": no such file or"
+                      + " directory: "
+                      + Path.of("src/test/resources/nowhere").toAbsolutePath()));
+    }
+
+    @Test
+    void suiteUniqueIdSelectsTheWholeSuite() {
+      TestDescriptor suite =
+          only(discover(Map.of(), selectClass(EverythingTapes.class)).getEngineDescriptor());
+      TestDescriptor engine =
+          clean(discover(Map.of(), selectUniqueId(suite.getUniqueId()))).getEngineDescriptor();
+      assertThat(names(only(engine))).containsExactlyInAnyOrder("everything", "echo");
+    }
+
+    @Test
     void otherClassesAreIgnored() {
       assertThat(
               clean(discover(Map.of(), selectClass(DiscoveryTests.class)))
