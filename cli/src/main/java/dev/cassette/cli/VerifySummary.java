@@ -53,11 +53,7 @@ final class VerifySummary implements TestExecutionListener {
       }
     }
     if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-      if (identifier.isTest()) {
-        failed.incrementAndGet();
-      } else {
-        failed.incrementAndGet();
-      }
+      failed.incrementAndGet();
       String message =
           result
               .getThrowable()

@@ -91,9 +91,13 @@ class RecordModeTests {
   void noneFailsAndLeavesTheTapeAlone(@TempDir Path folder) throws Exception {
     Path tape = canonicalCopy(folder, "\"Echo: hello\"", "\"Echo: hullo\"");
     byte[] before = Files.readAllBytes(tape);
-    execute(mode("none"), selectFile(tape.toFile()))
-        .testEvents()
-        .assertStatistics(stats -> stats.started(7).succeeded(6).failed(1));
+    EngineExecutionResults results = execute(mode("none"), selectFile(tape.toFile()));
+    results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(6).failed(1));
+    assertThat(entries(results, "cassette.actual"))
+        .isEqualTo(
+            "{\"result\":{\"content\":[{\"type\":\"text\",\"text\":\"Echo: hello\"}]},"
+                + "\"jsonrpc\":\"2.0\",\"id\":3}\n");
+    assertThat(entries(results, "cassette.matchers")).startsWith("ignorePaths=[id], ");
     assertThat(Files.readAllBytes(tape)).isEqualTo(before);
   }
 
