@@ -195,4 +195,57 @@ class ReplayTests {
                 test("not-json.tape.json"),
                 finishedWithFailure(message(m -> m.startsWith(broken + ":9:3: not valid JSON")))));
   }
+
+  static final Path DYNAMIC = FIXTURES.resolve("volatile/dynamic.tape.json");
+  static final String RECORDED_TIME =
+      "\"Resource 1: This is a plaintext resource created at 0:00:00 AM\"";
+
+  @Test
+  void volatileResourceFailsAsRecorded() {
+    Events tests = execute(everything(), selectFile(DYNAMIC.toFile())).testEvents();
+    tests
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test("exchange:3"),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.contains(
+                                "\"result.contents[0].text\" expected: <"
+                                    + RECORDED_TIME
+                                    + "> but was: <\"Resource 1: This is a plaintext resource created"
+                                    + " at ")))));
+  }
+
+  @Test
+  void placeholderMakesTheVolatileResourcePass(@TempDir Path folder) throws IOException {
+    Path tape =
+        copy(
+            DYNAMIC,
+            folder,
+            RECORDED_TIME,
+            "\"${json-unit.regex}^Resource 1: This is a plaintext resource created at"
+                + " \\\\d{1,2}:\\\\d{2}:\\\\d{2}\\\\s?[AP]M$\"");
+    execute(everything(), selectFile(tape.toFile()))
+        .testEvents()
+        .assertStatistics(stats -> stats.started(3).succeeded(3));
+  }
+
+  @Test
+  void exchangeMatchBlockIgnoringThePathMakesTheVolatileResourcePass(@TempDir Path folder)
+      throws IOException {
+    Path tape = copy(DYNAMIC, folder, "\"resources/read\"", "\"resources/read\"");
+    String text = Files.readString(tape);
+    int last = text.lastIndexOf("\"elapsedMillis\"");
+    text =
+        text.substring(0, last)
+            + "\"match\": {\"ignorePaths\": [\"$.result.contents[0].text\"]},\n"
+            + text.substring(last);
+    Files.writeString(tape, text);
+    execute(everything(), selectFile(tape.toFile()))
+        .testEvents()
+        .assertStatistics(stats -> stats.started(3).succeeded(3));
+  }
 }
