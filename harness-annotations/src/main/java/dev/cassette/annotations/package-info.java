@@ -1,0 +1,2 @@
+/** Cassette's user-facing annotations: @TapeSuite, @Tape, @Server and @Match. No dependencies. */
+package dev.cassette.annotations;
