@@ -46,6 +46,12 @@ final class HostCommand implements Callable<Integer> {
       description = "Time budget of one tool call (default 10000).")
   Long callTimeoutMillis;
 
+  @Option(
+      names = "--policy-changes-in-memory",
+      description =
+          "Keep grants, revokes and resets in memory; policy files stay untouched (for tapes).")
+  boolean policyChangesInMemory;
+
   @Override
   public Integer call() throws IOException {
     HostSettings settings = WasmHostMain.parse(arguments());
@@ -71,6 +77,9 @@ final class HostCommand implements Callable<Integer> {
     if (callTimeoutMillis != null) {
       args.add("--call-timeout-ms");
       args.add(callTimeoutMillis.toString());
+    }
+    if (policyChangesInMemory) {
+      args.add("--policy-changes-in-memory");
     }
     return args;
   }

@@ -15,9 +15,12 @@ import org.apiguardian.api.API;
  * @param componentDir the directory whose {@code *.wasm} components load at start (and that {@code
  *     search-components} lists), or {@code null}
  * @param sandbox how tool calls run (determinism, seed, limits, environment values)
+ * @param policyChangesInMemory whether grants, revokes and resets stay in memory instead of being
+ *     written to the policy files (for recording and replaying tapes without touching them)
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record HostSettings(Path componentDir, SandboxSettings sandbox) {
+public record HostSettings(
+    Path componentDir, SandboxSettings sandbox, boolean policyChangesInMemory) {
   /** Setting key: the component directory (a path). */
   public static final String COMPONENT_DIR = "componentDir";
 
@@ -36,9 +39,20 @@ public record HostSettings(Path componentDir, SandboxSettings sandbox) {
    */
   public static final String MEMORY_LIMIT = "memoryLimit";
 
+  /**
+   * Setting key: where grants, revokes and resets go: {@code file} (the policy files, as Wassette
+   * does; the default) or {@code memory} (kept for the life of the host; files stay untouched).
+   */
+  public static final String POLICY_CHANGES = "policyChanges";
+
   /** Checks arguments. */
   public HostSettings {
     Objects.requireNonNull(sandbox, "sandbox");
+  }
+
+  /** Settings whose policy changes go to the policy files, as Wassette does. */
+  public HostSettings(Path componentDir, SandboxSettings sandbox) {
+    this(componentDir, sandbox, false);
   }
 
   /**
@@ -61,7 +75,10 @@ public record HostSettings(Path componentDir, SandboxSettings sandbox) {
                         String.valueOf(SandboxSettings.DEFAULT_CALL_TIMEOUT.toMillis())))),
             memory(options.setting(MEMORY_LIMIT, null)),
             options.environment());
-    return new HostSettings(dir == null || dir.isBlank() ? null : Path.of(dir), sandbox);
+    return new HostSettings(
+        dir == null || dir.isBlank() ? null : Path.of(dir),
+        sandbox,
+        policyChangesInMemory(options.setting(POLICY_CHANGES, "file")));
   }
 
   /** The settings as string keys and values, as a tape records them (environment excluded). */
@@ -74,6 +91,7 @@ public record HostSettings(Path componentDir, SandboxSettings sandbox) {
     map.put(SEED, String.valueOf(sandbox.seed()));
     map.put(CALL_TIMEOUT_MILLIS, String.valueOf(sandbox.callTimeout().toMillis()));
     map.put(MEMORY_LIMIT, String.valueOf(sandbox.defaultMemoryLimitBytes()));
+    map.put(POLICY_CHANGES, policyChangesInMemory ? "memory" : "file");
     return map;
   }
 
@@ -83,6 +101,14 @@ public record HostSettings(Path componentDir, SandboxSettings sandbox) {
     }
     throw new IllegalArgumentException(
         "setting '" + DETERMINISTIC + "' must be true or false, got '" + value + "'");
+  }
+
+  private static boolean policyChangesInMemory(String value) {
+    if (value.equals("file") || value.equals("memory")) {
+      return value.equals("memory");
+    }
+    throw new IllegalArgumentException(
+        "setting '" + POLICY_CHANGES + "' must be file or memory, got '" + value + "'");
   }
 
   private static long number(String key, String value) {

@@ -84,7 +84,10 @@ public final class WasmHost implements AutoCloseable {
     Objects.requireNonNull(diagnostics, "diagnostics");
     WasmRuntime runtime = new WasmRuntime(settings.sandbox());
     ComponentRegistry registry =
-        new ComponentRegistry(runtime, new PolicyStore(), BuiltinTools.names());
+        new ComponentRegistry(
+            runtime,
+            settings.policyChangesInMemory() ? PolicyStore.inMemory() : new PolicyStore(),
+            BuiltinTools.names());
     try {
       loadComponentDir(settings.componentDir(), registry, diagnostics);
     } catch (IOException | RuntimeException e) {

@@ -12,7 +12,8 @@ import org.apiguardian.api.API;
 /**
  * Runs the host over standard input and output, like {@code wassette run}: {@code java
  * dev.cassette.host.WasmHostMain [--component-dir DIR] [--deterministic] [--seed N]
- * [--call-timeout-ms N]}. Guests see the process environment, filtered by their policies.
+ * [--call-timeout-ms N] [--policy-changes-in-memory]}. Guests see the process environment, filtered
+ * by their policies.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WasmHostMain {
@@ -28,7 +29,7 @@ public final class WasmHostMain {
       err.println("cassette-wasm-host: " + e.getMessage());
       err.println(
           "usage: WasmHostMain [--component-dir DIR] [--deterministic] [--seed N]"
-              + " [--call-timeout-ms N]");
+              + " [--call-timeout-ms N] [--policy-changes-in-memory]");
       System.exit(2);
       return;
     }
@@ -51,6 +52,7 @@ public final class WasmHostMain {
     boolean deterministic = false;
     long seed = 0;
     long timeout = SandboxSettings.DEFAULT_CALL_TIMEOUT.toMillis();
+    boolean policyChangesInMemory = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -62,6 +64,9 @@ public final class WasmHostMain {
           break;
         case "--seed":
           seed = number(value(args, ++i, arg), arg);
+          break;
+        case "--policy-changes-in-memory":
+          policyChangesInMemory = true;
           break;
         case "--call-timeout-ms":
           timeout = number(value(args, ++i, arg), arg);
@@ -77,7 +82,8 @@ public final class WasmHostMain {
             seed,
             Duration.ofMillis(timeout),
             SandboxSettings.DEFAULT_MEMORY_LIMIT_BYTES,
-            System.getenv()));
+            System.getenv()),
+        policyChangesInMemory);
   }
 
   private static String value(List<String> args, int index, String option) {
