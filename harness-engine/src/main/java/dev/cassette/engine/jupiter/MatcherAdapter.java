@@ -1,0 +1,23 @@
+package dev.cassette.engine.jupiter;
+
+import dev.cassette.proxy.serve.RequestMatcher;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Lets a {@code TapeServer} match requests with the extension's json-unit comparator. */
+final class MatcherAdapter implements RequestMatcher {
+
+  private final JsonComparator comparator;
+  private final MatchOptions base;
+
+  MatcherAdapter(JsonComparator comparator, MatchOptions base) {
+    this.comparator = comparator;
+    this.base = base;
+  }
+
+  @Override
+  public List<String> differences(JsonNode recorded, JsonNode incoming, ObjectNode match) {
+    return comparator.differences(recorded, incoming, base.with(match));
+  }
+}
