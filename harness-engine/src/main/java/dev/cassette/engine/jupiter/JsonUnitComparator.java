@@ -84,7 +84,10 @@ final class JsonUnitComparator implements JsonComparator {
   }
 
   private static String render(Object value) {
-    String text = String.valueOf(value);
+    String text =
+        value instanceof String || value instanceof Number || value instanceof Boolean
+            ? Json.mapper().writeValueAsString(value)
+            : String.valueOf(value);
     return text.length() > 300 ? text.substring(0, 297) + "..." : text;
   }
 }

@@ -62,7 +62,8 @@ final class JupiterSettings {
     if (annotated != Tape.RecordMode.DEFAULT) {
       return annotated;
     }
-    Optional<String> configured = parameters.apply(CassetteExtension.RECORD_PROPERTY_NAME);
+    Optional<String> configured =
+        parameters.apply(CassetteExtension.RECORD_PROPERTY_NAME).filter(value -> !value.isBlank());
     if (configured.isPresent()) {
       return parse(CassetteExtension.RECORD_PROPERTY_NAME, configured.get());
     }
