@@ -25,7 +25,13 @@ class TapeCodecTest {
   class RoundTrip {
 
     @ParameterizedTest
-    @ValueSource(strings = {"full.tape.json", "extensions.tape.json", "minimal.tape.json"})
+    @ValueSource(
+        strings = {
+          "full.tape.json",
+          "extensions.tape.json",
+          "minimal.tape.json",
+          "batch, string ids & ünïcode.tape.json"
+        })
     void readingThenWritingGivesTheSameBytes(String fixture) throws TapeFormatException {
       String text = TapeFixtures.text(fixture);
 
@@ -206,6 +212,30 @@ class TapeCodecTest {
     }
 
     @Test
+    void keepsTheSignOfANegativeZero() throws TapeFormatException {
+      String tape =
+          "{\"cassette\":1,\"name\":\"n\",\"exchanges\":[{\"client\":{\"jsonrpc\":\"2.0\","
+              + "\"method\":\"m\",\"params\":{\"z\":-0.0,\"p\":0.0}}}]}";
+
+      String written = TapeCodec.toJson(TapeCodec.read(tape, "inline"));
+
+      assertThat(written).contains("\"z\": -0.0,").contains("\"p\": 0.0");
+      assertThat(TapeCodec.toJson(TapeCodec.read(written, "again"))).isEqualTo(written);
+    }
+
+    @Test
+    void buildsMessagesAsTheSharedMapperDoes() throws TapeFormatException {
+      Tape tape = TapeCodec.read(TapeFixtures.text("full.tape.json"), "full.tape.json");
+
+      for (Exchange exchange : tape.exchanges()) {
+        assertThat(exchange.client()).isEqualTo(Json.parse(Json.compact(exchange.client())));
+        if (exchange.response() != null) {
+          assertThat(exchange.response()).isEqualTo(Json.parse(Json.compact(exchange.response())));
+        }
+      }
+    }
+
+    @Test
     void writesNumbersAsTheyWereWritten() throws TapeFormatException {
       String tape =
           "{\"cassette\":1,\"name\":\"n\",\"exchanges\":[{\"client\":{\"jsonrpc\":\"2.0\",\"id\":1,"
@@ -250,10 +280,51 @@ class TapeCodecTest {
     }
 
     @Test
+    void ignoresAByteOrderMarkWithoutShiftingColumns() throws TapeFormatException {
+      String tape =
+          "\uFEFF{\"cassette\": 1, \"name\": \"bom\", \"exchanges\": "
+              + "[{\"client\": {\"jsonrpc\": \"2.0\", \"method\": \"x\"}}]}";
+
+      assertThat(TapeCodec.read(tape, "bom").exchanges().get(0).position())
+          .isEqualTo(new SourcePosition(1, 47));
+    }
+
+    @Test
+    void countsWindowsLineEndsAsOneLine() throws TapeFormatException {
+      String tape =
+          TapeFixtures.text("minimal.tape.json")
+              .replace(
+                  "[]", "[\n    {\"client\": " + "{\"jsonrpc\": \"2.0\", \"method\": \"x\"}}\n  ]")
+              .replace("\n", "\r\n");
+
+      assertThat(TapeCodec.read(tape, "crlf").exchanges().get(0).position())
+          .isEqualTo(new SourcePosition(5, 5));
+    }
+
+    @Test
     void readsPositionsFromAFile() throws TapeFormatException {
       Tape tape = TapeCodec.read(TapeFixtures.path("extensions.tape.json"));
 
       assertThat(tape.exchanges().get(0).position()).isEqualTo(new SourcePosition(27, 5));
+    }
+  }
+
+  @Nested
+  class Batches {
+
+    @Test
+    void keepsBatchesAndNullIds() throws TapeFormatException {
+      String name = "batch, string ids & ünïcode.tape.json";
+      Tape tape = TapeCodec.read(TapeFixtures.path(name));
+
+      Exchange batch = tape.exchanges().get(0);
+      assertThat(batch.method()).isNull();
+      assertThat(batch.clientMessage())
+          .isInstanceOf(dev.cassette.proxy.jsonrpc.JsonRpcMessage.Batch.class);
+      assertThat(batch.response().get(1).at("/error/message").asString())
+          .isEqualTo("Method not found: prompts/list \u2029 \"quoted\" \\ back\tslash");
+      assertThat(tape.exchanges().get(1).client().get("id").isNull()).isTrue();
+      assertThat(tape.name()).isEqualTo("batch, string ids & ünïcode ✓");
     }
   }
 
