@@ -1,0 +1,122 @@
+package dev.cassette.proxy.tape;
+
+import dev.cassette.proxy.jsonrpc.Json;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import org.apiguardian.api.API;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * Reads and writes tapes ({@code *.tape.json}).
+ *
+ * <p>Writing is deterministic: the same tape always gives the same bytes, and reading a tape then
+ * writing it gives the bytes read (for tapes Cassette wrote). Reading checks the format and names
+ * the file, line and column of the first bad value. See {@code docs/tape-format.md}.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class TapeCodec {
+
+  private static final ObjectWriter WRITER =
+      Json.mapper().writer().with(new TapePrettyPrinter()).with(new TapeCharacterEscapes());
+
+  private TapeCodec() {}
+
+  /**
+   * Reads a tape file (UTF-8).
+   *
+   * @param file the tape file
+   * @return the tape, with the position of every exchange
+   * @throws TapeFormatException if the file cannot be read or is not a valid tape
+   */
+  public static Tape read(Path file) throws TapeFormatException {
+    Objects.requireNonNull(file, "file");
+    String sourceName = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new TapeFormatException(sourceName, null, "no such file", e);
+    } catch (IOException e) {
+      throw new TapeFormatException(sourceName, null, "cannot read: " + e, e);
+    }
+    String json;
+    try {
+      json =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new TapeFormatException(sourceName, null, "not UTF-8 text", e);
+    }
+    return read(json, sourceName);
+  }
+
+  /**
+   * Reads a tape from text.
+   *
+   * @param json the tape document
+   * @param sourceName where the text came from, used in error messages
+   * @return the tape, with the position of every exchange
+   * @throws TapeFormatException if the text is not a valid tape
+   */
+  public static Tape read(String json, String sourceName) throws TapeFormatException {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(sourceName, "sourceName");
+    String text = json.startsWith("\uFEFF") ? " " + json.substring(1) : json;
+    return TapeDecoder.decode(LocatedTree.parse(text, sourceName), sourceName);
+  }
+
+  /**
+   * Writes a tape as its canonical text, ending with a newline.
+   *
+   * @param tape the tape
+   * @return the document
+   */
+  public static String toJson(Tape tape) {
+    Objects.requireNonNull(tape, "tape");
+    return WRITER.writeValueAsString(TapeEncoder.encode(tape)) + "\n";
+  }
+
+  /**
+   * Writes a tape to a file atomically: to a temporary file in the same folder, synced to disk,
+   * then renamed over the target. Creates missing parent folders.
+   *
+   * @param tape the tape
+   * @param file the target file
+   * @throws IOException if the file cannot be written
+   */
+  public static void write(Tape tape, Path file) throws IOException {
+    Objects.requireNonNull(tape, "tape");
+    Objects.requireNonNull(file, "file");
+    byte[] bytes = toJson(tape).getBytes(StandardCharsets.UTF_8);
+    Path target = file.toAbsolutePath();
+    Path folder = target.getParent();
+    Files.createDirectories(folder);
+    Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.cassette.proxy.tape;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Reads the fixture tapes under {@code dev/cassette/proxy/tape/} on the test classpath. */
+final class TapeFixtures {
+
+  private TapeFixtures() {}
+
+  static String text(String name) {
+    try (InputStream in = TapeFixtures.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Path path(String name) {
+    try {
+      return Path.of(TapeFixtures.class.getResource(name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
