@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Builds a tape from a journal: the one path both a clean finish and {@code tape recover} take, so
@@ -18,27 +19,41 @@ import java.util.Map;
  */
 final class TapeAssembly implements JournalReader.Visitor {
 
-  private final List<Exchange> exchanges = new ArrayList<>();
-  private final ExchangeAssembler assembler = new ExchangeAssembler(exchanges::add);
+  private final ExchangeAssembler assembler;
   private final Map<String, Component> components = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
   private JournalHeader header;
   private String endReason;
 
-  private TapeAssembly() {}
+  private TapeAssembly(Consumer<Exchange> sink) {
+    assembler = new ExchangeAssembler(sink);
+  }
 
-  /** Reads the journal and assembles the tape; notes say what was odd or cut off. */
-  static Result assemble(Path journal) throws IOException {
-    TapeAssembly assembly = new TapeAssembly();
+  /**
+   * Reads the journal and assembles the tape, handing each exchange to the sink in order as soon as
+   * it is complete, so that only open exchanges are held in memory.
+   *
+   * @return the tape's metadata (with no exchanges), how many exchanges went to the sink, and notes
+   *     on what was odd or cut off
+   */
+  static Result assemble(Path journal, Consumer<Exchange> sink) throws IOException {
+    TapeAssembly assembly = new TapeAssembly(sink);
     JournalReader.read(journal, assembly);
     return assembly.result();
   }
 
-  /** The tape and what was odd about the journal it came from. */
-  record Result(Tape tape, List<String> notes, boolean ended) {}
+  /**
+   * A tape's metadata and what was odd about the journal it came from.
+   *
+   * @param header the tape without exchanges
+   * @param exchanges how many exchanges the journal gave
+   * @param notes oddities, in words
+   * @param ended whether the journal recorded the end of the session
+   */
+  record Result(Tape header, long exchanges, List<String> notes, boolean ended) {}
 
   private Result result() {
-    assembler.finish();
+    long count = assembler.finish();
     List<String> notes = new ArrayList<>(problems);
     notes.addAll(assembler.problems());
     Tape tape =
@@ -53,9 +68,9 @@ final class TapeAssembly implements JournalReader.Visitor {
                     assembler.handshake().protocolVersion(), assembler.handshake().serverInfo()),
             List.copyOf(components.values()),
             null,
-            exchanges,
+            List.of(),
             null);
-    return new Result(tape, List.copyOf(notes), endReason != null);
+    return new Result(tape, count, List.copyOf(notes), endReason != null);
   }
 
   @Override
