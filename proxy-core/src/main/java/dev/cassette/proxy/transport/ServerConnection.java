@@ -1,5 +1,6 @@
 package dev.cassette.proxy.transport;
 
+import dev.cassette.proxy.jsonrpc.JsonRpcMessage;
 import java.io.IOException;
 import java.time.Duration;
 import org.apiguardian.api.API;
@@ -25,6 +26,19 @@ public interface ServerConnection extends AutoCloseable {
    *     says how (exit status) and carries the server's diagnostics tail
    */
   byte[] receive(Duration timeout) throws IOException;
+
+  /**
+   * Waits up to {@code timeout} for the server's next line and parses it as a JSON-RPC message.
+   *
+   * @return the message, or {@code null} if none arrived in time
+   * @throws dev.cassette.proxy.jsonrpc.MalformedMessageException if the line is not a JSON-RPC
+   *     message; the message names the server and shows the line (shortened)
+   * @throws ServerClosedException as {@link #receive(Duration)}
+   */
+  default JsonRpcMessage receiveMessage(Duration timeout) throws IOException {
+    byte[] line = receive(timeout);
+    return line == null ? null : ServerConnections.parseMessage(line, "server");
+  }
 
   /** The last lines the server wrote to stderr (or logged), for error messages. */
   String diagnosticsTail();

@@ -1,0 +1,213 @@
+package dev.cassette.proxy.transport;
+
+import static dev.cassette.proxy.transport.TestServers.quickOptions;
+import static dev.cassette.proxy.transport.TestServers.sh;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cassette.proxy.jsonrpc.MalformedMessageException;
+import dev.cassette.proxy.tape.ServerSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class ServerFailureTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Test
+  void commandNotFound() {
+    assertThatThrownBy(
+            () ->
+                ServerConnections.open(
+                    ServerSpec.stdio(List.of("no-such-cassette-server", "--token", "t0ps3cret")),
+                    Map.of(),
+                    quickOptions()))
+        .isInstanceOf(IOException.class)
+        .hasMessage("cannot start server: 'no-such-cassette-server': No such file or directory")
+        .hasMessageNotContaining("t0ps3cret");
+  }
+
+  @Test
+  void missingWorkingDirectory(@TempDir Path dir) {
+    Path missing = dir.resolve("gone");
+    assertThatThrownBy(() -> ChildProcess.start(List.of("cat"), Map.of(), missing, quickOptions()))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "cannot start server: 'cat': working directory '" + missing + "' does not exist");
+  }
+
+  @Test
+  void serverExitsAtOnce() throws IOException {
+    ChildProcess child =
+        ChildProcess.start(sh("echo boom >&2; exit 3"), Map.of(), null, quickOptions());
+    try (ServerConnection server = ServerConnections.connect(child, quickOptions())) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> server.receive(WAIT))
+          .isInstanceOf(ServerClosedException.class)
+          .hasMessageStartingWith("server 'sh' exited with status 3")
+          .hasMessageContaining("--- server stderr (tail) ---\nboom")
+          .extracting(e -> ((ServerClosedException) e).diagnosticsTail())
+          .isEqualTo("boom");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      // Stays closed, and sending says so too.
+      assertThatThrownBy(() -> server.receive(WAIT))
+          .isInstanceOf(ServerClosedException.class)
+          .hasMessageStartingWith("server 'sh' exited with status 3");
+      assertThatThrownBy(() -> server.send(bytes("{}")))
+          .isInstanceOf(ServerClosedException.class)
+          .hasMessageStartingWith("server 'sh' exited with status 3");
+      assertThat(server.isAlive()).isFalse();
+    }
+    TestServers.assertAllGone(List.of(child.handle()));
+  }
+
+  @Test
+  void serverPrintsNonJson() throws IOException {
+    ChildProcess child = ChildProcess.start(sh("echo hello; cat"), Map.of(), null, quickOptions());
+    try (ServerConnection server = ServerConnections.connect(child, quickOptions())) {
+      assertThatThrownBy(() -> server.receiveMessage(WAIT))
+          .isInstanceOf(MalformedMessageException.class)
+          .hasMessageStartingWith(
+              "server 'sh' sent a line that is not a JSON-RPC message (not JSON")
+          .hasMessageEndingWith("): hello");
+      // The connection goes on: the next line is fine.
+      server.send(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"ping\"}"));
+      assertThat(server.receiveMessage(WAIT).json().get("method").asString()).isEqualTo("ping");
+    }
+    TestServers.assertAllGone(List.of(child.handle()));
+  }
+
+  @Test
+  void badLineIsShortenedInTheMessage() {
+    byte[] line = bytes("x".repeat(5000));
+    assertThatThrownBy(() -> ServerConnections.parseMessage(line, "server 'sh'"))
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageEndingWith("): " + "x".repeat(200) + "… (5000 bytes)");
+  }
+
+  @Test
+  void lineOverTheLimit() throws IOException {
+    TransportOptions options = quickOptions().withMaxLineBytes(100);
+    ChildProcess child =
+        ChildProcess.start(
+            sh(
+                "head -c 300 /dev/zero | tr '\\0' x; echo; echo '{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}'; cat"),
+            Map.of(),
+            null,
+            options);
+    try (ServerConnection server = ServerConnections.connect(child, options)) {
+      assertThatThrownBy(() -> server.receive(WAIT))
+          .isInstanceOf(LineTooLongException.class)
+          .hasMessage(
+              "line 1 from server 'sh' is longer than the limit of 100 bytes"
+                  + " (cassette.maxLineBytes); the line was discarded");
+      assertThat(new String(server.receive(WAIT), StandardCharsets.UTF_8))
+          .isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+    }
+    TestServers.assertAllGone(List.of(child.handle()));
+  }
+
+  @Test
+  void serverHangsAfterInitialize() throws IOException {
+    // Reads everything, never answers, and ignores SIGTERM: only a forcible kill stops it.
+    ChildProcess child =
+        ChildProcess.start(
+            List.of(
+                "node",
+                "-e",
+                "process.stdin.resume(); process.on('SIGTERM', () => {});"
+                    + " process.stdin.on('end', () => {}); setInterval(() => {}, 1000);"),
+            Map.of(),
+            null,
+            quickOptions());
+    ServerConnection server = ServerConnections.connect(child, quickOptions());
+    server.send(bytes(ServerConnectionTest.initialize(1)));
+    long start = System.nanoTime();
+    assertThat(server.receive(Duration.ofMillis(400))).isNull();
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(350));
+    assertThat(server.isAlive()).isTrue();
+
+    start = System.nanoTime();
+    server.close();
+    // grace (500 ms) + SIGTERM wait (500 ms) + SIGKILL
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(child.handle().isAlive()).isFalse();
+    assertThat(server.isAlive()).isFalse();
+  }
+
+  @Test
+  void serverThatExitsOnEndOfInputIsReapedWithinTheGracePeriod() throws IOException {
+    ChildProcess child = ChildProcess.start(List.of("cat"), Map.of(), null, quickOptions());
+    ServerConnection server = ServerConnections.connect(child, quickOptions());
+    long start = System.nanoTime();
+    server.close();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+    assertThat(child.handle().isAlive()).isFalse();
+  }
+
+  @Test
+  void grandchildIsKilledToo() throws IOException {
+    ChildProcess child = ChildProcess.start(sh("sleep 1000 & cat"), Map.of(), null, quickOptions());
+    Awaitility.await("sleep started")
+        .atMost(WAIT)
+        .until(
+            () ->
+                child
+                    .handle()
+                    .descendants()
+                    .anyMatch(p -> p.info().command().orElse("").endsWith("sleep")));
+    List<ProcessHandle> tree = TestServers.treeOf(child.handle());
+    assertThat(tree).hasSizeGreaterThanOrEqualTo(2);
+    ServerConnection server = ServerConnections.connect(child, quickOptions());
+    server.close();
+    TestServers.assertAllGone(tree);
+  }
+
+  @Test
+  void environmentIsAddedToTheInheritedOne() throws IOException {
+    ChildProcess child =
+        ChildProcess.start(
+            sh(
+                "echo \"{\\\"token\\\":\\\"$CASSETTE_TEST_TOKEN\\\",\\\"path\\\":\\\"${PATH:+set}\\\"}\""),
+            Map.of("CASSETTE_TEST_TOKEN", "s3cr3t"),
+            null,
+            quickOptions());
+    try (ServerConnection server = ServerConnections.connect(child, quickOptions())) {
+      assertThat(new String(server.receive(WAIT), StandardCharsets.UTF_8))
+          .isEqualTo("{\"token\":\"s3cr3t\",\"path\":\"set\"}");
+      assertThat(child.description()).isEqualTo("server 'sh'");
+    }
+  }
+
+  @Test
+  void httpIsNotYetSupported() {
+    ServerSpec spec =
+        new ServerSpec(
+            ServerSpec.HTTP,
+            List.of(),
+            "http://127.0.0.1:1/mcp",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    assertThatThrownBy(() -> ServerConnections.open(spec, Map.of(), quickOptions()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("HTTP transport arrives in a later release");
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

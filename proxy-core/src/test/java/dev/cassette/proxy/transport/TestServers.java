@@ -1,0 +1,49 @@
+package dev.cassette.proxy.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+
+/** Real servers the transport tests start, and checks that none is left behind. */
+public final class TestServers {
+
+  private TestServers() {}
+
+  /** The command that starts server-everything over stdio. */
+  public static List<String> everything() {
+    String peers = System.getProperty("cassette.testPeers", "test-peers");
+    Path script =
+        Path.of(peers, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
+    assertThat(script).as("server-everything (run npm ci in test-peers)").exists();
+    return List.of("node", script.toString(), "stdio");
+  }
+
+  /** A {@code sh -c} command line. */
+  public static List<String> sh(String script) {
+    return List.of("sh", "-c", script);
+  }
+
+  /** Options for tests: a short grace period and receive timeout. */
+  public static TransportOptions quickOptions() {
+    return TransportOptions.defaults()
+        .withShutdownGrace(Duration.ofMillis(500))
+        .withReceiveTimeout(Duration.ofSeconds(10));
+  }
+
+  /** Waits (bounded) until the process and all the given descendants are gone. */
+  public static void assertAllGone(List<ProcessHandle> handles) {
+    Awaitility.await("processes " + handles.stream().map(ProcessHandle::pid).toList() + " gone")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> handles.stream().noneMatch(ProcessHandle::isAlive));
+  }
+
+  /** The process and its current descendants. */
+  public static List<ProcessHandle> treeOf(ProcessHandle root) {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants())
+        .toList();
+  }
+}
