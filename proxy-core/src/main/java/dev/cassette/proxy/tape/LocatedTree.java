@@ -1,6 +1,7 @@
 package dev.cassette.proxy.tape;
 
 import dev.cassette.proxy.jsonrpc.Json;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -8,16 +9,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A parsed tape document with the start position of every value of the tape's own structure, keyed
- * by JSON Pointer. Recorded messages are parsed whole by the shared mapper, so they stay exact.
+ * by JSON Pointer.
+ *
+ * <p>Values are built as the shared mapper builds them (decimals with their scale, integers of any
+ * size, key order kept, duplicate keys rejected by the parser), and a negative zero keeps its sign.
  */
 record LocatedTree(JsonNode root, Map<String, SourcePosition> positions) {
 
@@ -38,11 +40,7 @@ record LocatedTree(JsonNode root, Map<String, SourcePosition> positions) {
           "/exchanges/*/serverRequests",
           "/exchanges/*/serverRequests/*");
 
-  /** Reads one value where the parser stands; the rest of the document follows it. */
-  private static final ObjectReader VALUE_READER =
-      Json.mapper()
-          .readerFor(JsonNode.class)
-          .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   static LocatedTree parse(String json, String sourceName) throws TapeFormatException {
     Map<String, SourcePosition> positions = new HashMap<>();
@@ -51,6 +49,7 @@ record LocatedTree(JsonNode root, Map<String, SourcePosition> positions) {
         throw new TapeFormatException(
             sourceName, null, "empty file: expected a tape (a JSON object)");
       }
+      remember(parser, "", positions);
       JsonNode root = readValue(parser, "", "", positions);
       if (parser.nextToken() != null) {
         throw new TapeFormatException(
@@ -90,29 +89,66 @@ record LocatedTree(JsonNode root, Map<String, SourcePosition> positions) {
 
   private static JsonNode readValue(
       JsonParser parser, String pointer, String shape, Map<String, SourcePosition> positions) {
+    boolean structural = STRUCTURE.contains(shape);
+    return switch (parser.currentToken()) {
+      case START_OBJECT -> {
+        ObjectNode object = NODES.objectNode();
+        for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+          parser.nextToken();
+          String childPointer = child(pointer, name);
+          if (structural) {
+            remember(parser, childPointer, positions);
+          }
+          object.set(name, readValue(parser, childPointer, child(shape, name), positions));
+        }
+        yield object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = NODES.arrayNode();
+        for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
+          String childPointer = pointer + "/" + index;
+          if (structural) {
+            remember(parser, childPointer, positions);
+          }
+          array.add(readValue(parser, childPointer, shape + "/*", positions));
+        }
+        yield array;
+      }
+      case VALUE_STRING -> NODES.stringNode(parser.getString());
+      case VALUE_NUMBER_INT -> integer(parser);
+      case VALUE_NUMBER_FLOAT -> decimal(parser);
+      case VALUE_TRUE -> NODES.booleanNode(true);
+      case VALUE_FALSE -> NODES.booleanNode(false);
+      case VALUE_NULL -> NODES.nullNode();
+      default -> throw new IllegalStateException("unexpected token " + parser.currentToken());
+    };
+  }
+
+  private static void remember(
+      JsonParser parser, String pointer, Map<String, SourcePosition> positions) {
     SourcePosition start = position(parser.currentTokenLocation());
     if (start != null) {
       positions.put(pointer, start);
     }
-    if (!STRUCTURE.contains(shape)) {
-      return VALUE_READER.readValue(parser);
+  }
+
+  private static JsonNode integer(JsonParser parser) {
+    return switch (parser.getNumberType()) {
+      case INT -> NODES.numberNode(parser.getIntValue());
+      case LONG -> NODES.numberNode(parser.getLongValue());
+      default -> NODES.numberNode(parser.getBigIntegerValue());
+    };
+  }
+
+  /**
+   * A decimal with its scale; a negative zero ({@code -0.0}), which {@link java.math.BigDecimal}
+   * cannot hold, becomes a double so its sign survives.
+   */
+  private static JsonNode decimal(JsonParser parser) {
+    BigDecimal value = parser.getDecimalValue();
+    if (value.signum() == 0 && parser.getString().startsWith("-")) {
+      return NODES.numberNode(-0.0d);
     }
-    if (parser.currentToken() == JsonToken.START_OBJECT) {
-      ObjectNode object = JsonNodeFactory.instance.objectNode();
-      for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-        parser.nextToken();
-        object.set(name, readValue(parser, child(pointer, name), child(shape, name), positions));
-      }
-      return object;
-    }
-    if (parser.currentToken() == JsonToken.START_ARRAY) {
-      ArrayNode array = JsonNodeFactory.instance.arrayNode();
-      int index = 0;
-      while (parser.nextToken() != JsonToken.END_ARRAY) {
-        array.add(readValue(parser, pointer + "/" + index++, shape + "/*", positions));
-      }
-      return array;
-    }
-    return VALUE_READER.readValue(parser);
+    return NODES.numberNode(value);
   }
 }

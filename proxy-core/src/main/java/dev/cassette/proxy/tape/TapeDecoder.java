@@ -67,7 +67,9 @@ final class TapeDecoder {
     }
     int major = value.intValue();
     if (major > Tape.FORMAT_VERSION) {
-      throw version.error(
+      throw new TapeFormatException(
+          sourceName,
+          tree.positionOf(version.pointer),
           "this tape was written by a newer Cassette (tape format version "
               + major
               + "); this release reads version "

@@ -206,6 +206,30 @@ class TapeCodecTest {
     }
 
     @Test
+    void keepsTheSignOfANegativeZero() throws TapeFormatException {
+      String tape =
+          "{\"cassette\":1,\"name\":\"n\",\"exchanges\":[{\"client\":{\"jsonrpc\":\"2.0\","
+              + "\"method\":\"m\",\"params\":{\"z\":-0.0,\"p\":0.0}}}]}";
+
+      String written = TapeCodec.toJson(TapeCodec.read(tape, "inline"));
+
+      assertThat(written).contains("\"z\": -0.0,").contains("\"p\": 0.0");
+      assertThat(TapeCodec.toJson(TapeCodec.read(written, "again"))).isEqualTo(written);
+    }
+
+    @Test
+    void buildsMessagesAsTheSharedMapperDoes() throws TapeFormatException {
+      Tape tape = TapeCodec.read(TapeFixtures.text("full.tape.json"), "full.tape.json");
+
+      for (Exchange exchange : tape.exchanges()) {
+        assertThat(exchange.client()).isEqualTo(Json.parse(Json.compact(exchange.client())));
+        if (exchange.response() != null) {
+          assertThat(exchange.response()).isEqualTo(Json.parse(Json.compact(exchange.response())));
+        }
+      }
+    }
+
+    @Test
     void writesNumbersAsTheyWereWritten() throws TapeFormatException {
       String tape =
           "{\"cassette\":1,\"name\":\"n\",\"exchanges\":[{\"client\":{\"jsonrpc\":\"2.0\",\"id\":1,"
