@@ -1,0 +1,320 @@
+package dev.cassette.proxy.redact;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Replaces secrets with named placeholders ({@code ${secret:NAME}}) before anything reaches a tape,
+ * a log or an error message; {@link #restore(JsonNode, Map)} puts them back on replay.
+ *
+ * <p>Immutable: each {@code with…} method returns a new redactor. Three kinds of rule apply:
+ *
+ * <ul>
+ *   <li>known secret values ({@link #withSecret}, {@link #withEnvironment}), replaced wherever they
+ *       occur inside a string, longest first;
+ *   <li>sensitive fields ({@link #withField}): a string value of a JSON field or header named like
+ *       {@code Authorization} becomes {@code ${secret:AUTHORIZATION}} (only the token when another
+ *       rule already recognised it), and in raw text {@code password=…}, {@code "token": "…"} or
+ *       {@code Authorization: Bearer …} lose their value;
+ *   <li>patterns ({@link #withPattern}) for token shapes: group 1 when the pattern has one, else
+ *       the whole match.
+ * </ul>
+ *
+ * <p>Example: {@code Redactor.defaults().withEnvironment(Map.of("API_KEY", key)).redact(message)}.
+ * Placeholders already in the text (secret or json-unit ones) are never redacted again.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Redactor {
+
+  /** Secret values shorter than this are ignored, so that {@code "a"} does not redact every a. */
+  public static final int MIN_SECRET_LENGTH = 4;
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** {@code key: value}, {@code key=value} or {@code "key": "value"} in raw text. */
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_\\-])([\"']?)([A-Za-z][A-Za-z0-9_\\-]*)\\1\\s*[:=]\\s*[\"']?"
+              + "(?:(?i:basic|bearer|digest|token)\\s+)?([^\"'\\s,;&]+)");
+
+  private static final Redactor NONE = new Redactor(Map.of(), List.of(), Set.of());
+
+  private final Map<String, String> namesByValue;
+  private final List<NamedPattern> patterns;
+  private final Set<String> fields;
+  private final Pattern secretValues;
+
+  private Redactor(
+      Map<String, String> namesByValue, List<NamedPattern> patterns, Set<String> fields) {
+    this.namesByValue = namesByValue;
+    this.patterns = patterns;
+    this.fields = fields;
+    this.secretValues = secretValuesPattern(namesByValue);
+  }
+
+  /** A redactor that changes nothing until rules are added. */
+  public static Redactor none() {
+    return NONE;
+  }
+
+  /**
+   * A redactor with the built-in rules: bearer tokens, common API key shapes ({@code sk-…}, {@code
+   * ghp_…}, {@code xoxb-…}, {@code AKIA…}, {@code AIza…}, JWTs) and fields named like {@code
+   * authorization}, {@code cookie}, {@code x-api-key}, {@code api_key}, {@code token}, {@code
+   * password} or {@code secret}.
+   */
+  public static Redactor defaults() {
+    Redactor redactor = new Redactor(Map.of(), List.of(), DefaultRules.FIELDS);
+    for (Map.Entry<String, Pattern> rule : DefaultRules.PATTERNS.entrySet()) {
+      redactor = redactor.withPattern(rule.getKey(), rule.getValue());
+    }
+    return redactor;
+  }
+
+  /**
+   * Adds a known secret value. Null, blank and short values (under {@value #MIN_SECRET_LENGTH}
+   * characters) are ignored; when a value is added twice, the first name is kept.
+   *
+   * @param name the placeholder name, for example {@code GITHUB_TOKEN}
+   * @param value the secret
+   * @return a redactor that also replaces {@code value} with {@code ${secret:name}}
+   */
+  public Redactor withSecret(String name, String value) {
+    SecretPlaceholders.checkedName(name, "name");
+    if (value == null || value.isBlank() || value.length() < MIN_SECRET_LENGTH) {
+      return this;
+    }
+    if (namesByValue.containsKey(value)) {
+      return this;
+    }
+    Map<String, String> more = new LinkedHashMap<>(namesByValue);
+    more.put(value, name);
+    return new Redactor(Map.copyOf(more), patterns, fields);
+  }
+
+  /**
+   * Adds every value of an environment as a secret named after its variable (in variable-name
+   * order, so the result does not depend on the map's iteration order).
+   *
+   * @param environment variable names and values, for example the server's configured environment
+   * @return a redactor that replaces each value with {@code ${secret:VARIABLE}}
+   */
+  public Redactor withEnvironment(Map<String, String> environment) {
+    Objects.requireNonNull(environment, "environment");
+    Redactor redactor = this;
+    for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
+      redactor = redactor.withSecret(variable.getKey(), variable.getValue());
+    }
+    return redactor;
+  }
+
+  /**
+   * Adds a pattern for secrets of a known shape.
+   *
+   * @param name the placeholder name
+   * @param pattern the shape; group 1, when present and matched, is the secret, else the match
+   * @return a redactor that also replaces what {@code pattern} finds with {@code ${secret:name}}
+   */
+  public Redactor withPattern(String name, Pattern pattern) {
+    SecretPlaceholders.checkedName(name, "name");
+    Objects.requireNonNull(pattern, "pattern");
+    List<NamedPattern> more = new ArrayList<>(patterns);
+    more.add(new NamedPattern(name, pattern));
+    return new Redactor(namesByValue, List.copyOf(more), fields);
+  }
+
+  /**
+   * Adds a sensitive field or header name (compared ignoring case, {@code -} and {@code _}).
+   *
+   * @param fieldName for example {@code X-Session-Key}
+   * @return a redactor that also replaces string values of that field
+   */
+  public Redactor withField(String fieldName) {
+    if (fieldName == null || fieldName.isBlank()) {
+      throw new IllegalArgumentException(
+          "fieldName must not be blank but was \"" + fieldName + "\"");
+    }
+    Set<String> more = new java.util.HashSet<>(fields);
+    more.add(normalized(fieldName));
+    return new Redactor(namesByValue, patterns, Set.copyOf(more));
+  }
+
+  /**
+   * Redacts a JSON value.
+   *
+   * @param node any JSON value, for example a recorded message
+   * @return a redacted deep copy: the same keys in the same order, only string values changed
+   */
+  public JsonNode redact(JsonNode node) {
+    Objects.requireNonNull(node, "node");
+    return redactNode(node, null);
+  }
+
+  /**
+   * Redacts raw text: a log line, a server's stderr, an error message.
+   *
+   * @param text the text
+   * @return the text with every secret replaced by its placeholder
+   */
+  public String redact(String text) {
+    Objects.requireNonNull(text, "text");
+    String withoutValues = replaceSecretValues(text);
+    String withoutFields =
+        fields.isEmpty()
+            ? withoutValues
+            : SecretPlaceholders.outsidePlaceholders(withoutValues, this::replaceAssignments);
+    String result = withoutFields;
+    for (NamedPattern pattern : patterns) {
+      result = SecretPlaceholders.outsidePlaceholders(result, pattern::replaceIn);
+    }
+    return result;
+  }
+
+  /**
+   * Puts secrets back: replaces each {@code ${secret:NAME}} in string values with {@code
+   * environment.get(NAME)}; placeholders the environment does not hold are left as they are.
+   *
+   * @param node a redacted JSON value, for example a client message from a tape
+   * @param environment secret names and values, usually the process environment
+   * @return a deep copy with the secrets restored
+   */
+  public static JsonNode restore(JsonNode node, Map<String, String> environment) {
+    Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(environment, "environment");
+    if (node instanceof ObjectNode object) {
+      ObjectNode copy = NODES.objectNode();
+      object.properties().forEach(e -> copy.set(e.getKey(), restore(e.getValue(), environment)));
+      return copy;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode copy = NODES.arrayNode(array.size());
+      array.forEach(element -> copy.add(restore(element, environment)));
+      return copy;
+    }
+    if (node.isString()) {
+      return NODES.stringNode(SecretPlaceholders.restore(node.asString(), environment));
+    }
+    return node;
+  }
+
+  /**
+   * Puts secrets back into text, as {@link #restore(JsonNode, Map)} does for JSON.
+   *
+   * @param text text with placeholders
+   * @param environment secret names and values
+   * @return the text with every known placeholder replaced by its value
+   */
+  public static String restore(String text, Map<String, String> environment) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(environment, "environment");
+    return SecretPlaceholders.restore(text, environment);
+  }
+
+  private JsonNode redactNode(JsonNode node, String sensitiveField) {
+    if (node instanceof ObjectNode object) {
+      ObjectNode copy = NODES.objectNode();
+      for (Map.Entry<String, JsonNode> entry : object.properties()) {
+        String key = entry.getKey();
+        copy.set(key, redactNode(entry.getValue(), isSensitive(key) ? key : null));
+      }
+      return copy;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode copy = NODES.arrayNode(array.size());
+      array.forEach(element -> copy.add(redactNode(element, sensitiveField)));
+      return copy;
+    }
+    if (node.isString()) {
+      String value = node.asString();
+      return NODES.stringNode(
+          sensitiveField == null ? redact(value) : redactField(sensitiveField, value));
+    }
+    return node;
+  }
+
+  private String redactField(String field, String value) {
+    if (value.isBlank() || SecretPlaceholders.isPlaceholder(value)) {
+      return value;
+    }
+    String redacted = redact(value);
+    return redacted.equals(value)
+        ? SecretPlaceholders.of(SecretPlaceholders.nameOfField(field))
+        : redacted;
+  }
+
+  private boolean isSensitive(String field) {
+    return !fields.isEmpty() && fields.contains(normalized(field));
+  }
+
+  private String replaceSecretValues(String text) {
+    if (secretValues == null) {
+      return text;
+    }
+    Matcher matcher = secretValues.matcher(text);
+    return matcher.replaceAll(
+        match -> Matcher.quoteReplacement(SecretPlaceholders.of(namesByValue.get(match.group()))));
+  }
+
+  private String replaceAssignments(String plain) {
+    Matcher matcher = ASSIGNMENT.matcher(plain);
+    StringBuilder out = new StringBuilder(plain.length());
+    int copied = 0;
+    while (matcher.find()) {
+      if (isSensitive(matcher.group(2))) {
+        out.append(plain, copied, matcher.start(3));
+        out.append(SecretPlaceholders.of(SecretPlaceholders.nameOfField(matcher.group(2))));
+        copied = matcher.end(3);
+      }
+    }
+    return out.append(plain, copied, plain.length()).toString();
+  }
+
+  private static String normalized(String field) {
+    return field.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+  }
+
+  private static Pattern secretValuesPattern(Map<String, String> namesByValue) {
+    if (namesByValue.isEmpty()) {
+      return null;
+    }
+    return Pattern.compile(
+        namesByValue.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(v -> v))
+            .map(Pattern::quote)
+            .collect(Collectors.joining("|")));
+  }
+
+  /** A pattern and the placeholder name for what it finds. */
+  private record NamedPattern(String name, Pattern pattern) {
+    String replaceIn(String plain) {
+      Matcher matcher = pattern.matcher(plain);
+      StringBuilder out = new StringBuilder(plain.length());
+      int copied = 0;
+      while (matcher.find()) {
+        boolean grouped = matcher.groupCount() >= 1 && matcher.group(1) != null;
+        int start = grouped ? matcher.start(1) : matcher.start();
+        int end = grouped ? matcher.end(1) : matcher.end();
+        if (end > start) {
+          out.append(plain, copied, start).append(SecretPlaceholders.of(name));
+          copied = end;
+        }
+      }
+      return out.append(plain, copied, plain.length()).toString();
+    }
+  }
+}
