@@ -38,6 +38,7 @@ final class ExchangeAssembler {
   private final List<String> problems = new ArrayList<>();
   private PendingExchange latest;
   private long emitted;
+  private long incomplete;
 
   ExchangeAssembler(Consumer<Exchange> sink) {
     this.sink = sink;
@@ -57,6 +58,7 @@ final class ExchangeAssembler {
   long finish() {
     for (PendingExchange exchange : pending) {
       if (!exchange.isComplete()) {
+        incomplete++;
         problems.add(
             "exchange "
                 + (emitted + position(exchange))
@@ -68,6 +70,11 @@ final class ExchangeAssembler {
     }
     emitFinished(true);
     return emitted;
+  }
+
+  /** How many exchanges {@link #finish} found still waiting for a response or an answer. */
+  long incomplete() {
+    return incomplete;
   }
 
   Handshake handshake() {

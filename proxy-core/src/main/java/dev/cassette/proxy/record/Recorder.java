@@ -2,19 +2,26 @@ package dev.cassette.proxy.record;
 
 import dev.cassette.proxy.jsonrpc.JsonRpcMessage;
 import dev.cassette.proxy.jsonrpc.MalformedMessageException;
+import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.session.SessionListener;
 import dev.cassette.proxy.tape.Component;
+import dev.cassette.proxy.tape.Recording;
+import dev.cassette.proxy.tape.ServerSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -32,10 +39,11 @@ public final class Recorder implements SessionListener, AutoCloseable {
 
   private static final int QUEUE_CAPACITY = 1 << 16;
   private static final int MAX_PROBLEMS = 100;
+  private static final String BY = by();
 
   private final Path tape;
   private final JournalWriter journal;
-  private final Redaction redaction;
+  private final Redactor redaction;
   private final ComponentProbe components;
   private final Consumer<String> status;
   private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -43,12 +51,13 @@ public final class Recorder implements SessionListener, AutoCloseable {
   private final long startNanos;
   private final List<String> problems = new ArrayList<>();
   private final long[] lineNumbers = new long[2];
+  private final AtomicBoolean stopped = new AtomicBoolean();
   private volatile IOException failure;
 
   Recorder(
       Path tape,
       JournalHeader header,
-      Redaction redaction,
+      Redactor redaction,
       Path workingDirectory,
       Consumer<String> status)
       throws IOException {
@@ -61,6 +70,43 @@ public final class Recorder implements SessionListener, AutoCloseable {
     this.thread = new Thread(this::drain, "cassette-recorder");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * Starts recording: creates the journal beside the tape and the recording thread.
+   *
+   * @param options what to record into and about
+   * @param redactor what counts as a secret; applied to every message, non-JSON line and the
+   *     server's command line before anything is written
+   * @throws IOException if the journal cannot be created (for example, an earlier recording's
+   *     journal is still there)
+   */
+  public static Recorder start(RecorderOptions options, Redactor redactor) throws IOException {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(redactor, "redactor");
+    Redactor redaction = redactor;
+    ServerSpec server = options.server();
+    List<String> command = new ArrayList<>(server.command().size());
+    server.command().forEach(part -> command.add(redaction.redact(part)));
+    ServerSpec redacted =
+        new ServerSpec(
+            server.transport(),
+            command,
+            server.url() == null ? null : redaction.redact(server.url()),
+            server.embedded(),
+            server.env(),
+            server.workingDirectory(),
+            null,
+            null,
+            null);
+    JournalHeader header =
+        new JournalHeader(
+            options.name(),
+            options.tags(),
+            new Recording(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BY, null),
+            redacted);
+    return new Recorder(
+        options.tape(), header, redaction, options.workingDirectory(), options.status());
   }
 
   /** The journal beside a tape: {@code <tape>.journal}. */
@@ -92,18 +138,43 @@ public final class Recorder implements SessionListener, AutoCloseable {
   }
 
   /**
-   * Ends a clean session: waits for the queue to drain, writes the tape (replacing an earlier one
-   * atomically) and deletes the journal.
+   * Ends a session and writes the tape (replacing an earlier one atomically), then deletes the
+   * journal.
    *
+   * @param reason why the session ended, kept in the journal until the tape is written
    * @param timeout how long to wait for the recording thread to catch up
+   * @param onlyIfClean when set, the tape is written only if every request was answered and every
+   *     line was a JSON-RPC message; otherwise {@link UncleanSessionException} says what was wrong
    * @throws IOException if the journal could not be written or the tape not built; the journal is
    *     then kept and an earlier tape is untouched
    */
-  public RecordedTape finish(Duration timeout) throws IOException {
-    stop("session finished", timeout);
-    TapeAssembly.Result result = TapeFiles.write(journal.file(), tape);
+  public RecordedTape finish(String reason, Duration timeout, boolean onlyIfClean)
+      throws IOException {
+    stop(reason, timeout);
+    TapeAssembly.Result result =
+        TapeFiles.write(
+            journal.file(),
+            tape,
+            assembled -> {
+              if (onlyIfClean && (assembled.incomplete() > 0 || assembled.lineProblems() > 0)) {
+                throw new UncleanSessionException(journal.file(), assembled.notes());
+              }
+            });
     Files.delete(journal.file());
     return new RecordedTape(tape, Math.toIntExact(result.exchanges()), result.notes());
+  }
+
+  /**
+   * Ends a session and writes the tape whatever happened in it; see {@link #finish(String,
+   * Duration, boolean)}.
+   */
+  public RecordedTape finish(Duration timeout) throws IOException {
+    return finish("session finished", timeout, false);
+  }
+
+  /** How many lines were handed to the recorder so far. */
+  public long lines() {
+    return lineNumbers[0] + lineNumbers[1];
   }
 
   /**
@@ -117,6 +188,9 @@ public final class Recorder implements SessionListener, AutoCloseable {
   }
 
   private void stop(String reason, Duration timeout) throws IOException {
+    if (!stopped.compareAndSet(false, true)) {
+      throw new IllegalStateException("the recording has already ended");
+    }
     onClose(reason);
     try {
       thread.join(timeout.toMillis());
@@ -138,6 +212,12 @@ public final class Recorder implements SessionListener, AutoCloseable {
     }
   }
 
+  /** Ends a recording that recorded nothing worth keeping: deletes the journal. */
+  public void discard() throws IOException {
+    stop("discarded", Duration.ofSeconds(5));
+    Files.deleteIfExists(journal.file());
+  }
+
   /** Problems seen so far (non-JSON lines and the like), in words, without secrets. */
   public synchronized List<String> problems() {
     return List.copyOf(problems);
@@ -145,7 +225,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (thread.isAlive()) {
+    if (!stopped.get()) {
       abandon("recorder closed", Duration.ofSeconds(5));
     }
   }
@@ -220,6 +300,11 @@ public final class Recorder implements SessionListener, AutoCloseable {
       }
     }
     status.accept(problem);
+  }
+
+  private static String by() {
+    String version = Recorder.class.getPackage().getImplementationVersion();
+    return "cassette " + (version == null ? "development" : version);
   }
 
   private record Entry(Direction direction, byte[] line, long nanoTime, String endReason) {}

@@ -47,10 +47,18 @@ final class TapeAssembly implements JournalReader.Visitor {
    *
    * @param header the tape without exchanges
    * @param exchanges how many exchanges the journal gave
+   * @param incomplete how many exchanges lack a response or the client's answer
+   * @param lineProblems how many lines were unusable (non-JSON, not JSON-RPC, cut off)
    * @param notes oddities, in words
    * @param ended whether the journal recorded the end of the session
    */
-  record Result(Tape header, long exchanges, List<String> notes, boolean ended) {}
+  record Result(
+      Tape header,
+      long exchanges,
+      long incomplete,
+      long lineProblems,
+      List<String> notes,
+      boolean ended) {}
 
   private Result result() {
     long count = assembler.finish();
@@ -70,7 +78,13 @@ final class TapeAssembly implements JournalReader.Visitor {
             null,
             List.of(),
             null);
-    return new Result(tape, count, List.copyOf(notes), endReason != null);
+    return new Result(
+        tape,
+        count,
+        assembler.incomplete(),
+        problems.size(),
+        List.copyOf(notes),
+        endReason != null);
   }
 
   @Override

@@ -32,8 +32,14 @@ final class TapeFiles {
 
   private TapeFiles() {}
 
-  static TapeAssembly.Result write(Path journal, Path tape) throws IOException {
+  /** Decides, from what the first pass learned, whether the tape is written. */
+  interface Check {
+    void accept(TapeAssembly.Result result) throws IOException;
+  }
+
+  static TapeAssembly.Result write(Path journal, Path tape, Check check) throws IOException {
     TapeAssembly.Result result = TapeAssembly.assemble(journal, exchange -> {});
+    check.accept(result);
     String head = TapeCodec.toJson(result.header());
     int at = head.indexOf(EMPTY_EXCHANGES);
     if (at < 0) {

@@ -47,7 +47,7 @@ public final class TapeRecovery {
     if (!Files.exists(journal)) {
       throw new NoSuchFileException(journal.toString(), null, "no such journal");
     }
-    TapeAssembly.Result result = TapeFiles.write(journal, tape);
+    TapeAssembly.Result result = TapeFiles.write(journal, tape, assembled -> {});
     List<String> notes = new ArrayList<>(result.notes());
     if (!result.ended()) {
       notes.add(journal + ": the recording did not finish (no end entry); recovered what it holds");
