@@ -1,0 +1,64 @@
+package dev.cassette.engine.descriptor;
+
+import dev.cassette.engine.discovery.TapeLocation;
+import dev.cassette.engine.replay.CassetteExecutionContext;
+import dev.cassette.proxy.tape.Tape;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+/** A tape: a container whose children are its exchanges, replayed in order. */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class TapeDescriptor extends AbstractTestDescriptor
+    implements Node<CassetteExecutionContext> {
+
+  private final TapeLocation location;
+  private final Tape tape;
+  private final Set<TestTag> tags;
+
+  /** Creates the descriptor; {@code tags} are the tape's valid tags. */
+  public TapeDescriptor(UniqueId uniqueId, TapeLocation location, Tape tape, Set<TestTag> tags) {
+    super(uniqueId, tape.name(), location.source(null));
+    this.location = location;
+    this.tape = tape;
+    this.tags = Set.copyOf(tags);
+  }
+
+  /** Where the tape lives. */
+  public TapeLocation location() {
+    return location;
+  }
+
+  /** The tape as read at discovery. */
+  public Tape tape() {
+    return tape;
+  }
+
+  @Override
+  public Set<TestTag> getTags() {
+    return tags;
+  }
+
+  @Override
+  public Type getType() {
+    return Type.CONTAINER;
+  }
+
+  @Override
+  public CassetteExecutionContext before(CassetteExecutionContext context) {
+    return context.startTape(this, location, tape);
+  }
+
+  @Override
+  public void after(CassetteExecutionContext context) throws Exception {
+    context.finishTape();
+  }
+
+  @Override
+  public ExecutionMode getExecutionMode() {
+    return ExecutionMode.CONCURRENT;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.cassette.engine.discovery;
+
+import dev.cassette.annotations.TapeSuite;
+import dev.cassette.engine.config.CassetteConfiguration;
+import java.util.Map;
+import org.apiguardian.api.API;
+import org.junit.platform.commons.io.ResourceFilter;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+
+/**
+ * Assembles discovery: JUnit's selectors become Cassette's {@link TapeSelector}s, and one resolver
+ * ({@link TapeResolver}) creates tape and exchange descriptors.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class DiscoverySelectorResolver {
+
+  static final String TAPE_SUFFIX = ".tape.json";
+
+  private DiscoverySelectorResolver() {}
+
+  /** Resolves {@code request} into children of {@code engine}. */
+  public static void resolve(
+      EngineDiscoveryRequest request, EngineDescriptor engine, Map<String, String> environment) {
+    DiscoveryIssueReporter issues =
+        DiscoveryIssueReporter.deduplicating(
+            DiscoveryIssueReporter.forwarding(
+                request.getDiscoveryListener(), engine.getUniqueId()));
+    CassetteConfiguration configuration =
+        new CassetteConfiguration(request.getConfigurationParameters(), environment);
+    for (String problem : configuration.problems()) {
+      issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, problem));
+    }
+    EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
+        .addResourceContainerSelectorResolver(
+            ResourceFilter.of(resource -> resource.getName().endsWith(TAPE_SUFFIX)))
+        .addSelectorResolver(context -> new FileResolver(context.getIssueReporter()))
+        .addSelectorResolver(new ClasspathResolver())
+        .addSelectorResolver(
+            context ->
+                new SuiteResolver(
+                    context.getClassNameFilter(), context.getIssueReporter(), environment))
+        .addSelectorResolver(context -> new TapeResolver(context.getIssueReporter()))
+        .build()
+        .resolve(request, engine, issues);
+  }
+
+  static boolean isSuite(Class<?> candidate) {
+    return candidate.isAnnotationPresent(TapeSuite.class);
+  }
+}

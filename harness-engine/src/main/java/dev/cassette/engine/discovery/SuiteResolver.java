@@ -1,0 +1,167 @@
+package dev.cassette.engine.discovery;
+
+import static dev.cassette.engine.discovery.DiscoverySelectorResolver.TAPE_SUFFIX;
+
+import dev.cassette.annotations.TapeSuite;
+import dev.cassette.engine.descriptor.SuiteDescriptor;
+import dev.cassette.engine.descriptor.UniqueIds;
+import dev.cassette.engine.replay.SuiteSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.platform.commons.io.Resource;
+import org.junit.platform.commons.io.ResourceFilter;
+import org.junit.platform.commons.support.ReflectionSupport;
+import org.junit.platform.commons.support.ResourceSupport;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.ClassSelector;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+import org.junit.platform.engine.support.discovery.SelectorResolver;
+
+/** Resolves {@code @TapeSuite} classes into suite descriptors whose children are their tapes. */
+final class SuiteResolver implements SelectorResolver {
+
+  private static final String CLASSPATH_PREFIX = "classpath:";
+
+  private final Predicate<String> classNameFilter;
+  private final DiscoveryIssueReporter issues;
+  private final Map<String, String> environment;
+
+  SuiteResolver(
+      Predicate<String> classNameFilter,
+      DiscoveryIssueReporter issues,
+      Map<String, String> environment) {
+    this.classNameFilter = classNameFilter;
+    this.issues = issues;
+    this.environment = environment;
+  }
+
+  @Override
+  public Resolution resolve(ClassSelector selector, Context context) {
+    Class<?> candidate = selector.getJavaClass();
+    if (!DiscoverySelectorResolver.isSuite(candidate)
+        || !classNameFilter.test(candidate.getName())) {
+      return Resolution.unresolved();
+    }
+    return suite(candidate, context, true);
+  }
+
+  @Override
+  public Resolution resolve(UniqueIdSelector selector, Context context) {
+    UniqueId id = selector.getUniqueId();
+    UniqueId.Segment last = id.getLastSegment();
+    if (!UniqueIds.SUITE_SEGMENT_TYPE.equals(last.getType())) {
+      return Resolution.unresolved();
+    }
+    Optional<Class<?>> suiteClass = ReflectionSupport.tryToLoadClass(last.getValue()).toOptional();
+    if (suiteClass.isEmpty() || !DiscoverySelectorResolver.isSuite(suiteClass.get())) {
+      return Resolution.unresolved();
+    }
+    return suite(suiteClass.get(), context, true);
+  }
+
+  private Resolution suite(Class<?> suiteClass, Context context, boolean expand) {
+    SuiteSettings settings;
+    try {
+      settings = SuiteSettings.of(suiteClass, environment);
+    } catch (IllegalArgumentException e) {
+      issues.reportIssue(
+          DiscoveryIssue.builder(
+                  DiscoveryIssue.Severity.ERROR,
+                  "@TapeSuite " + suiteClass.getName() + ": " + e.getMessage())
+              .source(ClassSource.from(suiteClass)));
+      return Resolution.unresolved();
+    }
+    Optional<SuiteDescriptor> suite =
+        context.addToParent(
+            parent ->
+                Optional.of(
+                    new SuiteDescriptor(
+                        parent
+                            .getUniqueId()
+                            .append(UniqueIds.SUITE_SEGMENT_TYPE, suiteClass.getName()),
+                        suiteClass,
+                        settings)));
+    return suite
+        .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> tapes(suiteClass))))
+        .orElse(Resolution.unresolved());
+  }
+
+  private Set<? extends DiscoverySelector> tapes(Class<?> suiteClass) {
+    String[] locations = suiteClass.getAnnotation(TapeSuite.class).value();
+    if (locations.length == 0) {
+      String packageName = suiteClass.getPackageName();
+      locations = new String[] {CLASSPATH_PREFIX + packageName.replace('.', '/')};
+    }
+    Set<DiscoverySelector> tapes = new LinkedHashSet<>();
+    for (String location : locations) {
+      try {
+        if (location.startsWith(CLASSPATH_PREFIX)) {
+          classpathTapes(location.substring(CLASSPATH_PREFIX.length()), tapes);
+        } else {
+          fileTapes(Path.of(location), tapes);
+        }
+      } catch (IOException | RuntimeException e) {
+        issues.reportIssue(
+            DiscoveryIssue.builder(
+                    DiscoveryIssue.Severity.ERROR,
+                    "@TapeSuite "
+                        + suiteClass.getName()
+                        + ": cannot find tapes at \""
+                        + location
+                        + "\": "
+                        + e.getMessage())
+                .source(ClassSource.from(suiteClass)));
+      }
+    }
+    return tapes;
+  }
+
+  private static void classpathTapes(String location, Set<DiscoverySelector> tapes)
+      throws IOException {
+    String name = location.startsWith("/") ? location.substring(1) : location;
+    if (name.endsWith(TAPE_SUFFIX)) {
+      if (Thread.currentThread().getContextClassLoader().getResource(name) == null) {
+        throw new IOException("no such classpath resource");
+      }
+      tapes.add(TapeSelector.whole(TapeLocation.ofClasspath(name)));
+      return;
+    }
+    String packageName = name.replace('/', '.');
+    if (packageName.endsWith(".")) {
+      packageName = packageName.substring(0, packageName.length() - 1);
+    }
+    ResourceFilter filter = ResourceFilter.of(resource -> resource.getName().endsWith(TAPE_SUFFIX));
+    ResourceSupport.findAllResourcesInPackage(packageName, filter).stream()
+        .map(Resource::getName)
+        .sorted()
+        .forEach(resource -> tapes.add(TapeSelector.whole(TapeLocation.ofClasspath(resource))));
+  }
+
+  private static void fileTapes(Path location, Set<DiscoverySelector> tapes) throws IOException {
+    if (Files.isRegularFile(location)) {
+      tapes.add(TapeSelector.whole(TapeLocation.ofFile(location)));
+      return;
+    }
+    if (!Files.isDirectory(location)) {
+      throw new IOException("no such file or directory: " + location.toAbsolutePath());
+    }
+    try (Stream<Path> files = Files.walk(location)) {
+      files
+          .filter(Files::isRegularFile)
+          .filter(file -> file.getFileName().toString().endsWith(TAPE_SUFFIX))
+          .sorted()
+          .forEach(file -> tapes.add(TapeSelector.whole(TapeLocation.ofFile(file))));
+    }
+  }
+}

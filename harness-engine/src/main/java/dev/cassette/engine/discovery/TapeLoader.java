@@ -1,0 +1,29 @@
+package dev.cassette.engine.discovery;
+
+import dev.cassette.proxy.tape.Tape;
+import dev.cassette.proxy.tape.TapeCodec;
+import dev.cassette.proxy.tape.TapeFormatException;
+import java.io.IOException;
+import org.apiguardian.api.API;
+
+/** Reads tapes for the engine, turning every failure into a {@link TapeLoadException}. */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class TapeLoader {
+
+  private TapeLoader() {}
+
+  /** Reads and decodes the tape at {@code location}. */
+  public static Tape load(TapeLocation location) throws TapeLoadException {
+    String text;
+    try {
+      text = location.read();
+    } catch (IOException e) {
+      throw new TapeLoadException(location, null, "cannot read tape: " + e.getMessage(), e);
+    }
+    try {
+      return TapeCodec.read(text, location.displayPath());
+    } catch (TapeFormatException e) {
+      throw new TapeLoadException(location, e.position(), e.reason(), e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.cassette.engine.match;
+
+import org.apiguardian.api.API;
+
+/**
+ * One difference between a recorded and a live message.
+ *
+ * @param path the JSON path where they differ, for example {@code result.content[0].text}
+ * @param kind what differs
+ * @param expected the recorded value, rendered as JSON (or a phrase such as {@code no field})
+ * @param actual the live value, rendered as JSON (or a phrase such as {@code nothing})
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record Difference(String path, Kind kind, String expected, String actual) {
+
+  /** The kinds of difference, as json-unit names them. */
+  public enum Kind {
+    /** The values differ. */
+    DIFFERENT,
+    /** The tape holds a value the live message lacks. */
+    MISSING,
+    /** The live message holds a value the tape lacks. */
+    EXTRA
+  }
+
+  private static final int MAX_VALUE_CHARS = 120;
+
+  /** A copy whose path is prefixed, for differences inside a larger document. */
+  public Difference under(String prefix) {
+    return new Difference(path.isEmpty() ? prefix : prefix + "." + path, kind, expected, actual);
+  }
+
+  /**
+   * One line in json-unit's style, with long values elided: {@code "path" expected: <…> but was:
+   * <…>}.
+   */
+  public String describe() {
+    return "\"" + path + "\" expected: <" + elide(expected) + "> but was: <" + elide(actual) + ">";
+  }
+
+  /** Shortens a long value to its head and tail, saying how long it was. */
+  public static String elide(String value) {
+    if (value == null || value.length() <= MAX_VALUE_CHARS) {
+      return value;
+    }
+    return value.substring(0, 80)
+        + "…"
+        + value.substring(value.length() - 30)
+        + " ("
+        + value.length()
+        + " chars)";
+  }
+}

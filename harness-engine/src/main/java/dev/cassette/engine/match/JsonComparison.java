@@ -1,0 +1,156 @@
+package dev.cassette.engine.match;
+
+import dev.cassette.proxy.jsonrpc.Json;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import net.javacrumbs.jsonunit.core.Configuration;
+import net.javacrumbs.jsonunit.core.ConfigurationWhen;
+import net.javacrumbs.jsonunit.core.Option;
+import net.javacrumbs.jsonunit.core.internal.Diff;
+import net.javacrumbs.jsonunit.core.listener.DifferenceContext;
+import net.javacrumbs.jsonunit.core.listener.DifferenceListener;
+import org.apiguardian.api.API;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Compares a recorded JSON value with a live one under {@link MatchSettings}; the one place that
+ * talks to json-unit. Placeholders in the recorded value ({@code ${json-unit.any-string}}, {@code
+ * ${json-unit.regex}…}, {@code ${json-unit.ignore}}, {@code ${json-unit.matches:NAME}}) work as in
+ * json-unit.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class JsonComparison {
+
+  private static final Map<ClassLoader, List<CassetteMatcher>> MATCHERS = new ConcurrentHashMap<>();
+
+  private JsonComparison() {}
+
+  /**
+   * Every difference between {@code expected} and {@code actual}, in document order.
+   *
+   * @param expected the recorded value (may hold placeholders)
+   * @param actual the live value
+   * @param settings the matcher settings
+   */
+  public static List<Difference> compare(
+      JsonNode expected, JsonNode actual, MatchSettings settings) {
+    JsonNode left = expected;
+    JsonNode right = actual;
+    if (settings.jsonInText() && expected != null && actual != null) {
+      JsonNode[] unwrapped = JsonInText.unwrap(expected, actual);
+      left = unwrapped[0];
+      right = unwrapped[1];
+    }
+    List<Difference> differences = Collections.synchronizedList(new ArrayList<>());
+    Configuration configuration =
+        configuration(settings).withDifferenceListener(new Collector(differences));
+    Diff diff =
+        Diff.create(
+            left == null ? Json.mapper().nullNode() : left,
+            right == null ? Json.mapper().nullNode() : right,
+            "actual",
+            "",
+            configuration);
+    if (diff.similar()) {
+      return List.of();
+    }
+    if (differences.isEmpty()) {
+      differences.add(new Difference("", Difference.Kind.DIFFERENT, render(left), render(right)));
+    }
+    return List.copyOf(differences);
+  }
+
+  static Configuration configuration(MatchSettings settings) {
+    Configuration configuration = Configuration.empty();
+    List<Option> options = new ArrayList<>();
+    if (settings.ignoreArrayOrder()) {
+      options.add(Option.IGNORING_ARRAY_ORDER);
+    }
+    if (settings.ignoreExtraFields()) {
+      options.add(Option.IGNORING_EXTRA_FIELDS);
+    }
+    if (settings.nullAsAbsent()) {
+      options.add(Option.TREATING_NULL_AS_ABSENT);
+    }
+    if (!options.isEmpty()) {
+      configuration = configuration.withOptions(options);
+    }
+    if (!settings.ignorePaths().isEmpty()) {
+      configuration = configuration.whenIgnoringPaths(normalise(settings.ignorePaths()));
+    }
+    for (String path : normalise(settings.ignoreArrayOrderPaths())) {
+      configuration =
+          configuration.when(
+              ConfigurationWhen.path(path), ConfigurationWhen.then(Option.IGNORING_ARRAY_ORDER));
+    }
+    if (settings.numericTolerance() != null) {
+      configuration = configuration.withTolerance(settings.numericTolerance());
+    }
+    for (CassetteMatcher matcher : matchers()) {
+      configuration = configuration.withMatcher(matcher.name(), matcher.matcher());
+    }
+    return configuration;
+  }
+
+  private static List<CassetteMatcher> matchers() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return MATCHERS.computeIfAbsent(
+        loader,
+        l -> {
+          List<CassetteMatcher> found = new ArrayList<>();
+          ServiceLoader.load(CassetteMatcher.class, l).forEach(found::add);
+          return List.copyOf(found);
+        });
+  }
+
+  private static List<String> normalise(List<String> paths) {
+    List<String> result = new ArrayList<>();
+    for (String path : paths) {
+      String trimmed = path.trim();
+      if (trimmed.startsWith("$.")) {
+        trimmed = trimmed.substring(2);
+      } else if (trimmed.equals("$")) {
+        trimmed = "";
+      }
+      result.add(trimmed);
+    }
+    return result;
+  }
+
+  static String render(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof JsonNode node) {
+      return Json.compact(node);
+    }
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (RuntimeException e) {
+      return String.valueOf(value);
+    }
+  }
+
+  private record Collector(List<Difference> sink) implements DifferenceListener {
+    @Override
+    public void diff(
+        net.javacrumbs.jsonunit.core.listener.Difference difference, DifferenceContext context) {
+      Difference.Kind kind =
+          switch (difference.getType()) {
+            case EXTRA -> Difference.Kind.EXTRA;
+            case MISSING -> Difference.Kind.MISSING;
+            default -> Difference.Kind.DIFFERENT;
+          };
+      String path =
+          kind == Difference.Kind.EXTRA ? difference.getActualPath() : difference.getExpectedPath();
+      String expected =
+          kind == Difference.Kind.EXTRA ? "no field" : render(difference.getExpected());
+      String actual = kind == Difference.Kind.MISSING ? "no field" : render(difference.getActual());
+      sink.add(new Difference(path == null ? "" : path, kind, expected, actual));
+    }
+  }
+}

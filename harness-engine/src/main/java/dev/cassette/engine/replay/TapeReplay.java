@@ -1,0 +1,196 @@
+package dev.cassette.engine.replay;
+
+import dev.cassette.engine.config.RecordMode;
+import dev.cassette.engine.discovery.TapeLocation;
+import dev.cassette.engine.match.Difference;
+import dev.cassette.engine.match.JsonComparison;
+import dev.cassette.engine.match.MatchLayers;
+import dev.cassette.engine.match.MatchSettings;
+import dev.cassette.engine.match.MismatchReport;
+import dev.cassette.engine.match.NotificationMatcher;
+import dev.cassette.proxy.jsonrpc.Json;
+import dev.cassette.proxy.tape.Exchange;
+import dev.cassette.proxy.tape.Tape;
+import dev.cassette.proxy.transport.ServerClosedException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * Replays one tape, exchange by exchange, against a live server and checks each against the tape.
+ * Exchanges run in order on one thread; an exchange selected alone first replays the ones before it
+ * (unchecked) so the server is in the recorded state.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class TapeReplay {
+
+  private final Tape tape;
+  private final TapeLocation location;
+  private final MatchSettings tapeSettings;
+  private final Connections connections;
+  private final boolean ownsConnections;
+  private final Duration timeout;
+  private final RecordMode recordMode;
+  private final Map<String, String> environment;
+  private final EngineExecutionListener listener;
+  private final ObservedExchange[] observed;
+  private final List<Integer> rerecorded = new ArrayList<>();
+  private final ToolInventory tools = new ToolInventory();
+  private int played;
+  private String skipReason;
+
+  TapeReplay(
+      Tape tape,
+      TapeLocation location,
+      MatchSettings baseSettings,
+      Connections connections,
+      boolean ownsConnections,
+      Duration timeout,
+      RecordMode recordMode,
+      Map<String, String> environment,
+      EngineExecutionListener listener) {
+    this.tape = tape;
+    this.location = location;
+    this.tapeSettings = baseSettings.merge(MatchLayers.fromJson(tape.match()));
+    this.connections = connections;
+    this.ownsConnections = ownsConnections;
+    this.timeout = timeout;
+    this.recordMode = recordMode;
+    this.environment = environment;
+    this.listener = listener;
+    this.observed = new ObservedExchange[tape.exchanges().size()];
+  }
+
+  /** Why the remaining exchanges are skipped (the server crashed or hung), if they are. */
+  public Optional<String> skipReason() {
+    return Optional.ofNullable(skipReason);
+  }
+
+  /** The settings in force for the exchange with 1-based {@code number}. */
+  public MatchSettings settings(int number) {
+    return tapeSettings.merge(MatchLayers.fromJson(tape.exchanges().get(number - 1).match()));
+  }
+
+  /**
+   * Replays exchange {@code number} (1-based) and checks it.
+   *
+   * @throws AssertionError when the live exchange does not match the tape
+   * @throws IOException when the server cannot start, exits or does not answer in time
+   */
+  public void replay(int number, TestDescriptor descriptor) throws Exception {
+    while (played < number - 1) {
+      play(played + 1, "while replaying the earlier exchange #" + (played + 1) + " for setup: ");
+    }
+    Exchange exchange = tape.exchanges().get(number - 1);
+    ObservedExchange result = play(number, "");
+    MatchSettings settings = settings(number);
+    List<Difference> differences = new ArrayList<>();
+    if (exchange.response() != null && result.response() != null) {
+      differences.addAll(JsonComparison.compare(exchange.response(), result.response(), settings));
+    }
+    differences.addAll(
+        NotificationMatcher.compare(exchange.notifications(), result.notifications(), settings));
+    List<String> notes = new ArrayList<>(result.problems());
+    tools.obsoleteNote(exchange.client()).ifPresent(notes::add);
+    if (differences.isEmpty() && notes.isEmpty()) {
+      return;
+    }
+    if (result.response() != null) {
+      publish(descriptor, "cassette.actual", Json.compact(result.response()));
+    }
+    publish(descriptor, "cassette.matchers", settings.describe());
+    if (recordMode.rewritesTapes() && notes.isEmpty()) {
+      rerecorded.add(number);
+      publish(
+          descriptor,
+          "cassette.rerecorded",
+          differences.size() + " difference(s) written to " + location.displayPath());
+      return;
+    }
+    throw MismatchReport.toError(
+        ExchangeNames.displayName(exchange, number), where(exchange), notes, differences, settings);
+  }
+
+  private ObservedExchange play(int number, String context) throws Exception {
+    Exchange exchange = tape.exchanges().get(number - 1);
+    String name = ExchangeNames.displayName(exchange, number);
+    played = number;
+    try {
+      ExchangePlayer player = new ExchangePlayer(connections.get(), timeout, environment);
+      ObservedExchange result = player.play(exchange, settings(number));
+      observed[number - 1] = result;
+      tools.observe(exchange.client(), result.response());
+      return result;
+    } catch (ServerClosedException e) {
+      skipReason = "the server exited during " + name;
+      throw new IOException(
+          context
+              + "the server exited during "
+              + name
+              + " at "
+              + where(exchange)
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (ExchangeTimeoutException e) {
+      skipReason =
+          "the server did not answer " + name + " within " + ExchangePlayer.describe(timeout);
+      throw new IOException(context + name + " at " + where(exchange) + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      skipReason = "the server failed: " + e.getMessage();
+      throw new IOException(context + name + " at " + where(exchange) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Exchanges re-recorded so far (1-based numbers). */
+  List<Integer> rerecorded() {
+    return List.copyOf(rerecorded);
+  }
+
+  /** What each exchange observed, {@code null} where it was not played. */
+  List<ObservedExchange> observed() {
+    return java.util.Arrays.asList(observed.clone());
+  }
+
+  /** Tools the tape calls that the live server no longer lists. */
+  List<String> obsoleteTools() {
+    return tools.obsolete(tape);
+  }
+
+  Tape tape() {
+    return tape;
+  }
+
+  TapeLocation location() {
+    return location;
+  }
+
+  RecordMode recordMode() {
+    return recordMode;
+  }
+
+  boolean completed() {
+    return skipReason == null && played == tape.exchanges().size();
+  }
+
+  void close() {
+    if (ownsConnections) {
+      connections.close();
+    }
+  }
+
+  void publish(TestDescriptor descriptor, String key, String value) {
+    listener.reportingEntryPublished(descriptor, ReportEntry.from(key, value));
+  }
+
+  private String where(Exchange exchange) {
+    return location.displayPath() + (exchange.position() == null ? "" : ":" + exchange.position());
+  }
+}
