@@ -1,0 +1,204 @@
+package dev.cassette.host;
+
+import dev.cassette.host.mcp.LineServerTransportProvider;
+import dev.cassette.host.policy.PolicyStore;
+import dev.cassette.host.tools.BuiltinTools;
+import dev.cassette.host.tools.ComponentRegistry;
+import dev.cassette.host.tools.ToolSink;
+import dev.cassette.host.wasm.GuestException;
+import dev.cassette.host.wasm.WasmRuntime;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
+
+/**
+ * The embedded Wassette-compatible MCP server: Wassette's built-in tools and policy model over the
+ * official MCP Java SDK, running WebAssembly components on Chicory. It speaks newline-delimited
+ * JSON-RPC over any pair of streams (stdio, or the pipes of an embedded server).
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class WasmHost implements AutoCloseable {
+  /** The {@code serverInfo.name} the host reports. */
+  public static final String SERVER_NAME = "cassette-wasm-host";
+
+  /** The {@code serverInfo.version} the host reports. */
+  public static final String SERVER_VERSION = "0.1.0";
+
+  /** The instructions the host sends in its {@code initialize} result. */
+  public static final String INSTRUCTIONS =
+      "This server runs tools in sandboxed WebAssembly components (a Wassette-compatible host)."
+          + " Use load-component to load a component from a .wasm file; its functions become"
+          + " tools. Components are denied storage, network and environment access by default:"
+          + " use get-policy to see what a component may do, and the grant-*-permission,"
+          + " revoke-*-permission and reset-permission tools to change it.";
+
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+
+  private final WasmRuntime runtime;
+  private final LineServerTransportProvider transport;
+  private final McpSyncServer server;
+  private final OutputStream output;
+
+  private WasmHost(
+      WasmRuntime runtime,
+      LineServerTransportProvider transport,
+      McpSyncServer server,
+      OutputStream output) {
+    this.runtime = runtime;
+    this.transport = transport;
+    this.server = server;
+    this.output = output;
+  }
+
+  /**
+   * Starts a host reading requests from {@code input} and writing to {@code output}. Components in
+   * the component directory are loaded first; one that fails to load is reported to {@code
+   * diagnostics} and skipped.
+   *
+   * @param diagnostics receives one line per problem (never secrets)
+   * @throws IOException if the component directory cannot be listed
+   */
+  public static WasmHost start(
+      HostSettings settings, InputStream input, OutputStream output, Consumer<String> diagnostics)
+      throws IOException {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(diagnostics, "diagnostics");
+    WasmRuntime runtime = new WasmRuntime(settings.sandbox());
+    ComponentRegistry registry =
+        new ComponentRegistry(runtime, new PolicyStore(), BuiltinTools.names());
+    try {
+      loadComponentDir(settings.componentDir(), registry, diagnostics);
+    } catch (IOException | RuntimeException e) {
+      runtime.close();
+      throw e;
+    }
+    var mapper = McpJsonDefaults.getMapper();
+    LineServerTransportProvider transport =
+        new LineServerTransportProvider(mapper, input, output, diagnostics);
+    List<SyncToolSpecification> tools =
+        new ArrayList<>(BuiltinTools.specifications(registry, settings.componentDir()));
+    tools.addAll(registry.toolSpecifications());
+    McpSyncServer server =
+        McpServer.sync(transport)
+            .serverInfo(SERVER_NAME, SERVER_VERSION)
+            .instructions(INSTRUCTIONS)
+            .capabilities(ServerCapabilities.builder().tools(true).build())
+            .validateToolInputs(false)
+            .jsonMapper(mapper)
+            .tools(tools)
+            .build();
+    registry.attach(
+        new ToolSink() {
+          @Override
+          public void add(SyncToolSpecification tool) {
+            server.addTool(tool);
+          }
+
+          @Override
+          public void remove(String name) {
+            server.removeTool(name);
+          }
+
+          @Override
+          public void batch(Runnable change) {
+            transport.withOneToolListNotification(change);
+          }
+        });
+    WasmHost host = new WasmHost(runtime, transport, server, output);
+    transport.terminated().thenRun(host::release);
+    return host;
+  }
+
+  /**
+   * Serves over {@code input}/{@code output} until the input ends, then shuts down.
+   *
+   * @throws IOException if the host cannot start
+   */
+  public static void runStdio(
+      HostSettings settings, InputStream input, OutputStream output, Consumer<String> diagnostics)
+      throws IOException {
+    try (WasmHost host = start(settings, input, output, diagnostics)) {
+      host.awaitTermination();
+    }
+  }
+
+  private static void loadComponentDir(
+      Path dir, ComponentRegistry registry, Consumer<String> diagnostics) throws IOException {
+    if (dir == null) {
+      return;
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("component directory " + dir + " does not exist");
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(f -> f.toString().endsWith(".wasm")).sorted().toList();
+    }
+    for (Path file : files) {
+      try {
+        registry.load(file.toString());
+      } catch (GuestException e) {
+        diagnostics.accept("skipped component " + file + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** Waits until the input has ended and the session closed. */
+  public void awaitTermination() {
+    try {
+      transport.terminated().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the host's session failed", e.getCause());
+    }
+  }
+
+  /** Whether the input has ended and the session closed. */
+  public boolean isTerminated() {
+    return transport.terminated().isDone();
+  }
+
+  private void release() {
+    runtime.close();
+    try {
+      output.close();
+    } catch (IOException e) {
+      // the client has gone; nothing is left to tell it
+    }
+  }
+
+  /** Stops serving and releases threads; returns within a few seconds. */
+  @Override
+  public void close() {
+    server.close();
+    transport.close();
+    try {
+      transport.terminated().get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // released below regardless
+    }
+    release();
+  }
+}

@@ -1,0 +1,250 @@
+package dev.cassette.host.mcp;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCRequest;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import io.modelcontextprotocol.spec.McpServerSession;
+import io.modelcontextprotocol.spec.McpServerTransport;
+import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import io.modelcontextprotocol.spec.ProtocolVersions;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+import reactor.core.publisher.Mono;
+
+/**
+ * A single-session MCP server transport over newline-delimited JSON-RPC streams (stdio, or the
+ * in-process pipes of the embedded host).
+ *
+ * <p>Unlike the SDK's stdio provider it reads on one daemon thread and writes synchronously in call
+ * order (so a notification sent inside a tool handler precedes that call's response), answers a
+ * malformed line with a JSON-RPC parse error instead of stopping, turns the SDK's {@code Unknown
+ * tool} protocol error into a Wassette-style tool error, and can fold the tool-list notifications
+ * of several tool changes into one ({@link #withOneToolListNotification(Runnable)}).
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class LineServerTransportProvider implements McpServerTransportProvider {
+  private static final String TOOLS_CHANGED = McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED;
+  private static final int INVALID_PARAMS = -32602;
+  private static final int PARSE_ERROR = -32700;
+
+  private final McpJsonMapper mapper;
+  private final InputStream input;
+  private final OutputStream output;
+  private final Consumer<String> diagnostics;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+  private final Map<Object, String> pendingToolCalls = new ConcurrentHashMap<>();
+  private final ThreadLocal<boolean[]> batching = new ThreadLocal<>();
+  private volatile McpServerSession session;
+
+  /**
+   * A provider over {@code input} and {@code output}.
+   *
+   * @param diagnostics receives one line per problem (never message contents)
+   */
+  public LineServerTransportProvider(
+      McpJsonMapper mapper, InputStream input, OutputStream output, Consumer<String> diagnostics) {
+    this.mapper = java.util.Objects.requireNonNull(mapper, "mapper");
+    this.input = java.util.Objects.requireNonNull(input, "input");
+    this.output = java.util.Objects.requireNonNull(output, "output");
+    this.diagnostics = java.util.Objects.requireNonNull(diagnostics, "diagnostics");
+  }
+
+  @Override
+  public List<String> protocolVersions() {
+    return List.of(
+        ProtocolVersions.MCP_2024_11_05,
+        ProtocolVersions.MCP_2025_03_26,
+        ProtocolVersions.MCP_2025_06_18,
+        ProtocolVersions.MCP_2025_11_25);
+  }
+
+  @Override
+  public void setSessionFactory(McpServerSession.Factory sessionFactory) {
+    session = sessionFactory.create(new SessionTransport());
+    Thread reader = new Thread(this::readLoop, "wasm-host-mcp-in");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Completes when the input has ended (or failed) and the session is closed. */
+  public CompletableFuture<Void> terminated() {
+    return terminated;
+  }
+
+  /**
+   * Runs {@code change} (tool additions and removals on this thread) and sends a single {@code
+   * notifications/tools/list_changed} afterwards if it caused any.
+   */
+  public void withOneToolListNotification(Runnable change) {
+    boolean[] pending = {false};
+    batching.set(pending);
+    try {
+      change.run();
+    } finally {
+      batching.remove();
+      if (pending[0]) {
+        notifyClients(TOOLS_CHANGED, null).block();
+      }
+    }
+  }
+
+  @Override
+  public Mono<Void> notifyClients(String method, Object params) {
+    boolean[] pending = batching.get();
+    if (pending != null && TOOLS_CHANGED.equals(method)) {
+      pending[0] = true;
+      return Mono.empty();
+    }
+    McpServerSession current = session;
+    return current == null ? Mono.empty() : current.sendNotification(method, params);
+  }
+
+  @Override
+  public Mono<Void> closeGracefully() {
+    return Mono.fromRunnable(this::close);
+  }
+
+  @Override
+  public void close() {
+    if (closing.compareAndSet(false, true)) {
+      try {
+        input.close();
+      } catch (IOException e) {
+        diagnostics.accept("closing input failed: " + e);
+      }
+    }
+  }
+
+  private void readLoop() {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          dispatch(line);
+        }
+      }
+    } catch (IOException e) {
+      if (!closing.get()) {
+        diagnostics.accept("reading input failed: " + e);
+      }
+    } finally {
+      closing.set(true);
+      McpServerSession current = session;
+      if (current != null) {
+        current.close();
+      }
+      terminated.complete(null);
+    }
+  }
+
+  private void dispatch(String line) {
+    JSONRPCMessage message;
+    try {
+      message = McpSchema.deserializeJsonRpcMessage(mapper, line);
+    } catch (IOException | RuntimeException e) {
+      diagnostics.accept("malformed JSON-RPC line (" + line.length() + " chars) answered -32700");
+      write(
+          new JSONRPCResponse(
+              McpSchema.JSONRPC_VERSION,
+              null,
+              null,
+              new JSONRPCResponse.JSONRPCError(PARSE_ERROR, "Parse error", null)));
+      return;
+    }
+    if (message instanceof JSONRPCRequest request
+        && McpSchema.METHOD_TOOLS_CALL.equals(request.method())
+        && request.id() != null
+        && request.params() instanceof Map<?, ?> params
+        && params.get("name") instanceof String name) {
+      pendingToolCalls.put(request.id(), name);
+    }
+    session
+        .handle(message)
+        .subscribe(
+            null, error -> diagnostics.accept("handling a message failed: " + error.getMessage()));
+  }
+
+  private JSONRPCMessage rewrite(JSONRPCMessage message) {
+    if (!(message instanceof JSONRPCResponse response) || response.id() == null) {
+      return message;
+    }
+    String tool = pendingToolCalls.remove(response.id());
+    JSONRPCResponse.JSONRPCError error = response.error();
+    if (tool == null
+        || error == null
+        || error.code() == null
+        || error.code() != INVALID_PARAMS
+        || error.message() == null
+        || !error.message().startsWith("Unknown tool")) {
+      return message;
+    }
+    McpSchema.CallToolResult result =
+        McpSchema.CallToolResult.builder()
+            .addTextContent(
+                "Error: Failed to find component for tool '"
+                    + tool
+                    + "': no loaded component provides it")
+            .isError(true)
+            .build();
+    return new JSONRPCResponse(response.jsonrpc(), response.id(), result, null);
+  }
+
+  private void write(JSONRPCMessage message) {
+    String json;
+    try {
+      json = mapper.writeValueAsString(message);
+    } catch (IOException e) {
+      diagnostics.accept("cannot serialise an outgoing message: " + e.getMessage());
+      return;
+    }
+    byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
+    synchronized (output) {
+      try {
+        output.write(bytes);
+        output.flush();
+      } catch (IOException e) {
+        if (!closing.get()) {
+          diagnostics.accept("writing output failed: " + e);
+        }
+      }
+    }
+  }
+
+  private final class SessionTransport implements McpServerTransport {
+    @Override
+    public Mono<Void> sendMessage(JSONRPCMessage message) {
+      return Mono.fromRunnable(() -> write(rewrite(message)));
+    }
+
+    @Override
+    public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
+      return mapper.convertValue(data, typeRef);
+    }
+
+    @Override
+    public Mono<Void> closeGracefully() {
+      return Mono.fromRunnable(LineServerTransportProvider.this::close);
+    }
+
+    @Override
+    public void close() {
+      LineServerTransportProvider.this.close();
+    }
+  }
+}

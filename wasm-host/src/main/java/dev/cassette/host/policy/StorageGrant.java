@@ -1,0 +1,44 @@
+package dev.cassette.host.policy;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * One {@code permissions.storage.allow} entry: a directory ({@code fs://} URI) and its access.
+ *
+ * @param uri the location, {@code fs://} followed by an absolute path
+ * @param access what the guest may do there; never empty
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record StorageGrant(String uri, Set<Access> access) {
+  /** The URI scheme prefix of storage locations. */
+  public static final String SCHEME_PREFIX = "fs://";
+
+  /** Checks arguments and copies the access set. */
+  public StorageGrant {
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(access, "access");
+    if (!uri.startsWith(SCHEME_PREFIX) || !uri.substring(SCHEME_PREFIX.length()).startsWith("/")) {
+      throw new IllegalArgumentException(
+          "uri must be fs:// followed by an absolute path, got '" + uri + "'");
+    }
+    if (access.isEmpty()) {
+      throw new IllegalArgumentException("access must name 'read' and/or 'write' for " + uri);
+    }
+    access = Collections.unmodifiableSet(EnumSet.copyOf(access));
+  }
+
+  /** The host directory the grant names (also the path the guest sees). */
+  public Path path() {
+    return Path.of(uri.substring(SCHEME_PREFIX.length())).normalize();
+  }
+
+  /** Whether the guest may only read. */
+  public boolean readOnly() {
+    return !access.contains(Access.WRITE);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.cassette.host.tools;
+
+import java.util.List;
+import java.util.Map;
+
+/** Reads built-in tool arguments with Wassette's error wording. */
+final class Args {
+  private Args() {}
+
+  static String string(Map<String, Object> args, String name) {
+    Object value = args.get(name);
+    if (!(value instanceof String text)) {
+      throw new ToolArgumentException("Missing required argument: '" + name + "'");
+    }
+    return text;
+  }
+
+  static Map<String, Object> details(Map<String, Object> args) {
+    Object value = args.get("details");
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new ToolArgumentException("Missing required argument: 'details'");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> details = (Map<String, Object>) map;
+    return details;
+  }
+
+  static String detail(Map<String, Object> details, String name) {
+    Object value = details.get(name);
+    if (!(value instanceof String text) || text.isBlank()) {
+      throw new ToolArgumentException("Missing required argument: 'details." + name + "'");
+    }
+    return text;
+  }
+
+  static List<?> detailList(Map<String, Object> details, String name) {
+    Object value = details.get(name);
+    if (!(value instanceof List<?> list) || list.isEmpty()) {
+      throw new ToolArgumentException(
+          "Missing required argument: 'details." + name + "' (a non-empty array)");
+    }
+    return list;
+  }
+}

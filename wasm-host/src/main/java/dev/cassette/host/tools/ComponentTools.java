@@ -1,0 +1,103 @@
+package dev.cassette.host.tools;
+
+import dev.cassette.host.wasm.GuestException;
+import dev.cassette.host.wasm.ToolDescription;
+import dev.cassette.proxy.jsonrpc.Json;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The built-in tools that load, unload, list and find components. */
+final class ComponentTools {
+  private final ComponentRegistry registry;
+  private final Path componentDir;
+
+  ComponentTools(ComponentRegistry registry, Path componentDir) {
+    this.registry = registry;
+    this.componentDir = componentDir;
+  }
+
+  CallToolResult load(Map<String, Object> args) {
+    String path = Args.string(args, "path");
+    try {
+      ComponentRegistry.LoadOutcome outcome = registry.load(path);
+      ObjectNode result = Json.mapper().createObjectNode();
+      result.put(
+          "status",
+          outcome.replaced() ? "component reloaded successfully" : "component loaded successfully");
+      result.put("id", outcome.component().id());
+      ArrayNode tools = result.putArray("tools");
+      outcome.component().module().description().tools().forEach(t -> tools.add(t.toolName()));
+      return ToolResults.json(result);
+    } catch (GuestException e) {
+      return ToolResults.error("Failed to load component: " + path + ". Error: " + e.getMessage());
+    }
+  }
+
+  CallToolResult unload(Map<String, Object> args) {
+    Object value = args.get("id");
+    if (!(value instanceof String id)) {
+      throw new ToolArgumentException("Missing 'id' in arguments");
+    }
+    try {
+      registry.unload(id);
+      ObjectNode result = Json.mapper().createObjectNode();
+      result.put("status", "component unloaded successfully").put("id", id);
+      return ToolResults.json(result);
+    } catch (GuestException e) {
+      ObjectNode result = Json.mapper().createObjectNode();
+      result.put("status", "error");
+      result.put("message", "Failed to unload component: " + e.getMessage());
+      result.put("id", id);
+      return ToolResults.jsonError(result);
+    }
+  }
+
+  CallToolResult list(Map<String, Object> args) {
+    ObjectNode result = Json.mapper().createObjectNode();
+    ArrayNode components = result.putArray("components");
+    for (LoadedComponent component : registry.loaded()) {
+      List<ToolDescription> tools = component.module().description().tools();
+      ObjectNode entry = components.addObject();
+      entry.put("id", component.id());
+      entry.put("tools_count", tools.size());
+      ArrayNode schemaTools = entry.putObject("schema").putArray("tools");
+      for (ToolDescription tool : tools) {
+        ObjectNode schema = schemaTools.addObject();
+        schema.put("name", tool.toolName());
+        schema.put("description", tool.description());
+        schema.set("inputSchema", tool.inputSchema());
+        schema.set("outputSchema", tool.outputSchema());
+      }
+    }
+    result.put("total", components.size());
+    return ToolResults.json(result);
+  }
+
+  CallToolResult search(Map<String, Object> args) {
+    ObjectNode result = Json.mapper().createObjectNode();
+    ArrayNode components = result.putArray("components");
+    if (componentDir != null && Files.isDirectory(componentDir)) {
+      try (Stream<Path> files = Files.list(componentDir)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".wasm")).sorted().toList()) {
+          String name = file.getFileName().toString();
+          String id = name.substring(0, name.length() - ".wasm".length());
+          ObjectNode entry = components.addObject();
+          entry.put("id", id);
+          entry.put("uri", file.toAbsolutePath().toUri().toString());
+          entry.put("loaded", registry.find(id).isPresent());
+        }
+      } catch (IOException e) {
+        return ToolResults.error("cannot list " + componentDir + ": " + e.getMessage());
+      }
+    }
+    result.put("total", components.size());
+    return ToolResults.json(result);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.cassette.host.wasm;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.WasmModule;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * A parsed and compiled component, ready to be instantiated once per call. Thread-safe.
+ *
+ * <p>Instances are created by {@link WasmRuntime}; this class only holds what is shared.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class GuestModule {
+  private final String id;
+  private final Path path;
+  private final String sha256;
+  private final WasmModule module;
+  private final Function<Instance, Machine> machineFactory;
+  private final ComponentDescription description;
+
+  GuestModule(
+      String id,
+      Path path,
+      String sha256,
+      WasmModule module,
+      Function<Instance, Machine> machineFactory,
+      ComponentDescription description) {
+    this.id = id;
+    this.path = path;
+    this.sha256 = sha256;
+    this.module = module;
+    this.machineFactory = machineFactory;
+    this.description = description;
+  }
+
+  /** The component id: the file name without {@code .wasm}. */
+  public String id() {
+    return id;
+  }
+
+  /** The file it was loaded from. */
+  public Path path() {
+    return path;
+  }
+
+  /** The hex SHA-256 of its bytes. */
+  public String sha256() {
+    return sha256;
+  }
+
+  /** What the component says about itself. */
+  public ComponentDescription description() {
+    return description;
+  }
+
+  /** The tool with MCP name {@code toolName}, if the component has it. */
+  public Optional<ToolDescription> tool(String toolName) {
+    return description.tools().stream().filter(t -> t.toolName().equals(toolName)).findFirst();
+  }
+
+  WasmModule module() {
+    return module;
+  }
+
+  Function<Instance, Machine> machineFactory() {
+    return machineFactory;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.cassette.host.wasm;
+
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasi.WasiExitException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import dev.cassette.host.policy.Policy;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Loads components and runs their tools with Chicory: one fresh instance per call, on a worker
+ * thread with a time budget, under the component's policy. Thread-safe; close it to stop the
+ * workers.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class WasmRuntime implements AutoCloseable {
+  private static final Set<String> REQUIRED_EXPORTS =
+      Set.of("memory", "cassette_alloc", "cassette_free", "cassette_describe");
+
+  private final SandboxSettings settings;
+  private final ExecutorService workers;
+  private final HttpClient httpClient;
+
+  /** A runtime with {@code settings}. */
+  public WasmRuntime(SandboxSettings settings) {
+    this.settings = java.util.Objects.requireNonNull(settings, "settings");
+    this.workers = Executors.newCachedThreadPool(daemonThreads());
+    this.httpClient =
+        HttpClient.newBuilder()
+            .connectTimeout(min(settings.callTimeout(), Duration.ofSeconds(5)))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /** The settings calls run with. */
+  public SandboxSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Parses, compiles and describes the component in {@code wasmFile}.
+   *
+   * @param wasmFile a core WebAssembly module following guest ABI v1
+   * @param id the component id
+   * @throws GuestException saying why the file is not a usable component
+   */
+  public GuestModule load(Path wasmFile, String id) throws GuestException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(wasmFile);
+    } catch (IOException e) {
+      throw new GuestException("cannot read " + wasmFile + ": " + e, e);
+    }
+    WasmModule module;
+    try {
+      module = Parser.parse(bytes);
+    } catch (ChicoryException e) {
+      throw new GuestException(
+          wasmFile + " is not a valid WebAssembly module: " + e.getMessage(), e);
+    }
+    checkExports(module, wasmFile);
+    Function<Instance, Machine> machines = compile(module);
+    GuestModule draft = new GuestModule(id, wasmFile, sha256(bytes), module, machines, null);
+    String described =
+        run(
+            "describing component " + id,
+            () -> {
+              try (GuestSandbox sandbox = sandbox(draft, Policy.denyAll(), "cassette_describe")) {
+                return sandbox.describe();
+              }
+            });
+    ComponentDescription description = ComponentDescription.parse(described, id);
+    return new GuestModule(id, wasmFile, draft.sha256(), module, machines, description);
+  }
+
+  /**
+   * Calls {@code tool} of {@code module} with {@code arguments} under {@code policy}.
+   *
+   * @return the guest's return value (for a {@code result} type, {@code {"ok": ...}} or {@code
+   *     {"err": ...}})
+   * @throws GuestException if the guest traps, exceeds a limit, or returns no or invalid output
+   */
+  public JsonNode call(GuestModule module, ToolDescription tool, JsonNode arguments, Policy policy)
+      throws GuestException {
+    String what = "tool '" + tool.toolName() + "' of component '" + module.id() + "'";
+    return run(
+        what,
+        () -> {
+          try (GuestSandbox sandbox = sandbox(module, policy, tool.toolName())) {
+            return sandbox.call(tool.export(), arguments);
+          }
+        });
+  }
+
+  private GuestSandbox sandbox(GuestModule module, Policy policy, String toolName)
+      throws GuestException {
+    long memoryLimit = policy.memoryLimitBytes().orElse(settings.defaultMemoryLimitBytes());
+    return GuestSandbox.create(module, policy, settings, toolName, memoryLimit, httpClient);
+  }
+
+  private <T> T run(String what, Callable<T> task) throws GuestException {
+    Future<T> future = workers.submit(() -> guarded(what, task));
+    long millis = settings.callTimeout().toMillis();
+    try {
+      return future.get(millis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new GuestException(what + " exceeded the time limit of " + millis + " ms", e);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new GuestException(what + " was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GuestException guest) {
+        throw guest;
+      }
+      throw new GuestException(what + " failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private static <T> T guarded(String what, Callable<T> task) throws Exception {
+    try {
+      return task.call();
+    } catch (WasiExitException e) {
+      throw new GuestException(what + " exited with code " + e.exitCode(), e);
+    } catch (ChicoryException e) {
+      throw new GuestException(what + " trapped: " + e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      throw new GuestException(what + " exhausted the call stack", e);
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  private static void checkExports(WasmModule module, Path wasmFile) throws GuestException {
+    ExportSection exports = module.exportSection();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < exports.exportCount(); i++) {
+      names.add(exports.getExport(i).name());
+    }
+    for (String required : REQUIRED_EXPORTS) {
+      if (!names.contains(required)) {
+        throw new GuestException(
+            wasmFile + " is not a Cassette component: it does not export '" + required + "'");
+      }
+    }
+  }
+
+  /** Compiles to JVM bytecode once; falls back to the interpreter if compilation fails. */
+  private static Function<Instance, Machine> compile(WasmModule module) {
+    try {
+      return MachineFactoryCompiler.compile(module);
+    } catch (RuntimeException e) {
+      return InterpreterMachine::new;
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, "wasm-call-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** Stops the worker threads, interrupting calls still running; waits at most two seconds. */
+  @Override
+  public void close() {
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
