@@ -17,13 +17,16 @@ import org.apiguardian.api.API;
  * response differs from the tape, or the test sends a request the tape does not hold. In offline
  * mode the tape itself plays the server.
  *
+ * <p>The live server comes from {@link Server} (on the method, the class or an enclosing class),
+ * else from the server block of an existing tape; {@link Match} loosens the comparison.
+ *
  * <p>{@code @Tape} only describes the tape. The Jupiter extension that acts on it is registered
  * with {@code @CassetteTest} (from {@code harness-engine}) or
  * {@code @ExtendWith(CassetteExtension.class)}; this module stays free of any dependency.
  *
  * <pre>{@code
  * @CassetteTest
- * @TapeServer(command = {"node", "server.js", "stdio"})
+ * @Server(command = "node build/server.js stdio")
  * class WeatherTest {
  *   @Test
  *   @Tape("weather/oslo.tape.json")

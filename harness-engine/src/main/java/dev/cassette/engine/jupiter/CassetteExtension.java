@@ -35,8 +35,9 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CassetteExtension implements ParameterResolver, InvocationInterceptor {
 
-  /** Record mode: {@code none}, {@code new}, {@code all} or {@code failing}. */
-  public static final String RECORD_PROPERTY_NAME = "cassette.record";
+  /** Record mode: {@code none}, {@code new}, {@code all} or {@code failing}; as the engine's. */
+  public static final String RECORD_PROPERTY_NAME =
+      dev.cassette.engine.Constants.RECORD_PROPERTY_NAME;
 
   /** {@code true} to serve every {@code @Tape} test from its tape, with no live server. */
   public static final String OFFLINE_PROPERTY_NAME = "cassette.offline";
@@ -91,7 +92,7 @@ public final class CassetteExtension implements ParameterResolver, InvocationInt
       JupiterSettings settings = JupiterSettings.of(context);
       TapePlan plan = TapePlan.of(context, settings);
       TapeSession session =
-          TapeSession.open(plan, context::getConfigurationParameter, System::getenv);
+          TapeSession.open(plan, context::getConfigurationParameter, System.getenv());
       store.put(context.getUniqueId(), session);
       return session;
     } catch (java.io.IOException | RuntimeException e) {

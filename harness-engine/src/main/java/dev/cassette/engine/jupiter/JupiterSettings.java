@@ -1,6 +1,8 @@
 package dev.cassette.engine.jupiter;
 
 import dev.cassette.annotations.Tape;
+import dev.cassette.engine.Constants;
+import dev.cassette.engine.config.RecordMode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,26 +60,26 @@ final class JupiterSettings {
    *
    * @throws IllegalArgumentException naming the key and the value when it is not a mode
    */
-  Tape.RecordMode recordMode(Tape.RecordMode annotated) {
+  RecordMode recordMode(Tape.RecordMode annotated) {
     if (annotated != Tape.RecordMode.DEFAULT) {
-      return annotated;
+      return RecordMode.valueOf(annotated.name());
     }
     Optional<String> configured =
-        parameters.apply(CassetteExtension.RECORD_PROPERTY_NAME).filter(value -> !value.isBlank());
+        parameters.apply(Constants.RECORD_PROPERTY_NAME).filter(value -> !value.isBlank());
     if (configured.isPresent()) {
-      return parse(CassetteExtension.RECORD_PROPERTY_NAME, configured.get());
+      return parse(Constants.RECORD_PROPERTY_NAME, configured.get());
     }
-    String fromEnvironment = environment.apply("CASSETTE_RECORD");
+    String fromEnvironment = environment.apply(Constants.RECORD_ENVIRONMENT_VARIABLE);
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return parse("CASSETTE_RECORD", fromEnvironment);
+      return parse(Constants.RECORD_ENVIRONMENT_VARIABLE, fromEnvironment);
     }
-    return onCi() ? Tape.RecordMode.NONE : Tape.RecordMode.NEW;
+    return onCi() ? RecordMode.NONE : RecordMode.NEW;
   }
 
-  private static Tape.RecordMode parse(String key, String value) {
-    String name = value.trim().toUpperCase(Locale.ROOT);
-    for (Tape.RecordMode mode : Tape.RecordMode.values()) {
-      if (mode != Tape.RecordMode.DEFAULT && mode.name().equals(name)) {
+  private static RecordMode parse(String key, String value) {
+    String name = value.trim().toLowerCase(Locale.ROOT);
+    for (RecordMode mode : RecordMode.values()) {
+      if (mode.configValue().equals(name)) {
         return mode;
       }
     }

@@ -1,10 +1,11 @@
 package dev.cassette.engine.jupiter;
 
-import dev.cassette.annotations.TapeServer;
+import dev.cassette.annotations.Server;
+import dev.cassette.engine.config.CassetteConfiguration;
+import dev.cassette.engine.config.CommandLine;
 import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.tape.ServerSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a {@link TapeServer} annotation into a {@link ServerSpec} and the environment to start it
- * with. Only environment variable names reach the spec (and so the tape).
+ * Turns a {@link Server} annotation into a {@link ServerSpec} and the environment to start it with.
+ * Only environment variable names reach the spec (and so the tape). Each word of the command, the
+ * working directory and each setting may refer to a configuration parameter or system property as
+ * {@code ${name}}.
  *
  * @param spec the server to start
  * @param environment the variables passed to it (values stay here)
@@ -25,37 +28,31 @@ record ServerSettings(ServerSpec spec, Map<String, String> environment) {
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
   static ServerSettings of(
-      TapeServer server,
+      Server server,
       Function<String, Optional<String>> parameters,
-      Function<String, String> environment) {
-    int kinds =
-        (server.command().length > 0 ? 1 : 0)
-            + (server.embedded().isBlank() ? 0 : 1)
-            + (server.url().isBlank() ? 0 : 1);
-    if (kinds != 1) {
+      Map<String, String> environment) {
+    boolean hasCommand = !server.command().isBlank();
+    boolean hasEmbedded = !server.embedded().isBlank();
+    if (hasCommand == hasEmbedded) {
       throw new IllegalArgumentException(
-          "@TapeServer needs exactly one of command, embedded or url but has " + kinds);
+          "@Server needs exactly one of command or embedded but has "
+              + (hasCommand ? "both" : "neither"));
     }
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String name : server.env()) {
-      String value = environment.apply(name);
-      if (value != null) {
-        values.put(name, value);
-      }
-    }
+    Map<String, String> values =
+        CassetteConfiguration.environmentEntries(List.of(server.env()), environment);
     List<String> envNames = List.copyOf(values.keySet());
     String directory =
         server.workingDirectory().isBlank() ? null : resolve(server.workingDirectory(), parameters);
     ServerSpec spec;
-    if (server.command().length > 0) {
+    if (hasCommand) {
       List<String> command = new ArrayList<>();
-      for (String part : server.command()) {
-        command.add(resolve(part, parameters));
+      for (String word : CommandLine.split(server.command())) {
+        command.add(resolve(word, parameters));
       }
       spec =
           new ServerSpec(
               ServerSpec.STDIO, command, null, null, envNames, directory, null, null, null);
-    } else if (!server.embedded().isBlank()) {
+    } else {
       spec =
           new ServerSpec(
               ServerSpec.EMBEDDED,
@@ -67,34 +64,18 @@ record ServerSettings(ServerSpec spec, Map<String, String> environment) {
               null,
               null,
               null);
-    } else {
-      spec =
-          new ServerSpec(
-              ServerSpec.HTTP,
-              List.of(),
-              resolve(server.url(), parameters),
-              null,
-              envNames,
-              directory,
-              null,
-              null,
-              null);
     }
     return new ServerSettings(spec, Map.copyOf(values));
   }
 
-  private static ObjectNode embedded(
-      TapeServer server, Function<String, Optional<String>> parameters) {
+  private static ObjectNode embedded(Server server, Function<String, Optional<String>> parameters) {
     ObjectNode embedded = Json.mapper().createObjectNode();
     embedded.put("name", server.embedded());
-    if (!server.componentDir().isBlank()) {
-      embedded.put("componentDir", resolve(server.componentDir(), parameters));
-    }
     for (String setting : server.settings()) {
       int equals = setting.indexOf('=');
       if (equals < 1) {
         throw new IllegalArgumentException(
-            "@TapeServer settings must be key=value but one was '" + setting + "'");
+            "@Server settings must be key=value but one was '" + setting + "'");
       }
       embedded.put(
           setting.substring(0, equals).trim(), resolve(setting.substring(equals + 1), parameters));
@@ -111,7 +92,7 @@ record ServerSettings(ServerSpec spec, Map<String, String> environment) {
       String value = parameters.apply(name).orElseGet(() -> System.getProperty(name));
       if (value == null) {
         throw new IllegalArgumentException(
-            "@TapeServer refers to ${"
+            "@Server refers to ${"
                 + name
                 + "}, which is neither a configuration parameter nor a system property");
       }

@@ -1,8 +1,11 @@
 package dev.cassette.engine.jupiter;
 
+import dev.cassette.annotations.Match;
+import dev.cassette.annotations.Server;
 import dev.cassette.annotations.Tape;
-import dev.cassette.annotations.TapeMatch;
-import dev.cassette.annotations.TapeServer;
+import dev.cassette.engine.config.RecordMode;
+import dev.cassette.engine.match.MatchLayers;
+import dev.cassette.engine.match.MatchSettings;
 import java.nio.file.Files;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -15,15 +18,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param mode the effective record mode
  * @param action what the session does
  * @param server the live server settings, or {@code null} when none are given
- * @param match the matcher settings from the annotations
+ * @param match the matcher settings from the annotations ({@code @Match} on class, then method)
  */
 record TapePlan(
     TapeLocation location,
     String name,
-    Tape.RecordMode mode,
+    RecordMode mode,
     Action action,
-    TapeServer server,
-    MatchOptions match) {
+    Server server,
+    MatchSettings match) {
 
   /** What the session does with the tape. */
   enum Action {
@@ -44,7 +47,7 @@ record TapePlan(
       return null;
     }
     TapeLocation location = TapeLocation.of(settings.tapesRoot(), onMethod, onClass, context);
-    Tape.RecordMode mode = settings.recordMode(tape.record());
+    RecordMode mode = settings.recordMode(tape.record());
     boolean exists = Files.isRegularFile(location.file());
     Action action;
     if (tape.offline() || settings.offline()) {
@@ -56,7 +59,7 @@ record TapePlan(
                 + " (without cassette.offline)");
       }
       action = Action.OFFLINE;
-    } else if (mode == Tape.RecordMode.ALL || (!exists && mode != Tape.RecordMode.NONE)) {
+    } else if (mode == RecordMode.ALL || (!exists && mode != RecordMode.NONE)) {
       action = Action.RECORD;
     } else if (!exists) {
       throw new IllegalStateException(
@@ -69,11 +72,11 @@ record TapePlan(
       action = Action.VERIFY;
     }
     String name = tape.name().isBlank() ? context.getDisplayName() : tape.name();
-    MatchOptions match =
-        MatchOptions.none()
-            .with(Annotations.onClass(context, TapeMatch.class))
-            .with(Annotations.onMethod(context, TapeMatch.class));
+    MatchSettings match =
+        MatchSettings.DEFAULTS
+            .merge(MatchLayers.fromAnnotation(Annotations.onClass(context, Match.class)))
+            .merge(MatchLayers.fromAnnotation(Annotations.onMethod(context, Match.class)));
     return new TapePlan(
-        location, name, mode, action, Annotations.nearest(context, TapeServer.class), match);
+        location, name, mode, action, Annotations.nearest(context, Server.class), match);
   }
 }

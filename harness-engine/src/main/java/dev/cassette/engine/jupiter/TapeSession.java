@@ -54,14 +54,12 @@ final class TapeSession implements AutoCloseable {
   }
 
   static TapeSession open(
-      TapePlan plan,
-      Function<String, Optional<String>> parameters,
-      Function<String, String> environment)
+      TapePlan plan, Function<String, Optional<String>> parameters, Map<String, String> environment)
       throws IOException {
     Tape existing = plan.action() == TapePlan.Action.RECORD ? previous(plan) : read(plan);
     if (plan.action() == TapePlan.Action.OFFLINE) {
       TapeServer server =
-          new TapeServer(existing, new MatcherAdapter(new JsonUnitComparator(), plan.match()));
+          new TapeServer(existing, new MatcherAdapter(new JsonComparator(), plan.match()));
       return new TapeSession(plan, existing, existing.server(), null, server.connect());
     }
     ServerSettings settings;
@@ -73,7 +71,7 @@ final class TapeSession implements AutoCloseable {
       throw new IllegalStateException(
           "the @Tape test needs a live server to record "
               + plan.location().relative()
-              + ": add @TapeServer(command = ...) or @TapeServer(embedded = ...)");
+              + ": add @Server(command = ...) or @Server(embedded = ...)");
     }
     ServerConnection live =
         ServerConnections.open(
@@ -139,12 +137,11 @@ final class TapeSession implements AutoCloseable {
   private void verify(ExtensionContext context, List<Exchange> exchanges) throws IOException {
     String tapeName = plan.location().relative();
     List<String> problems =
-        new TapeVerifier(new JsonUnitComparator())
-            .verify(existing, tapeName, exchanges, plan.match());
+        new TapeVerifier(new JsonComparator()).verify(existing, tapeName, exchanges, plan.match());
     if (problems.isEmpty()) {
       return;
     }
-    if (plan.mode() == dev.cassette.annotations.Tape.RecordMode.FAILING) {
+    if (plan.mode() == dev.cassette.engine.config.RecordMode.FAILING) {
       write(context, exchanges, "re-recorded (it no longer matched the live server)");
       return;
     }

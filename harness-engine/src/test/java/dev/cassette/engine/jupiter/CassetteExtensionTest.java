@@ -76,7 +76,7 @@ class CassetteExtensionTest {
           .contains("Tape echo/hello.tape.json does not match the live server")
           .contains("exchange #3 tools/call")
           .contains(
-              "$.result.content[0].text: expected: <\"Echo: goodbye\"> but was: <\"Echo: hello\">")
+              "\"result.content[0].text\" expected: <\"Echo: goodbye\"> but was: <\"Echo: hello\">")
           .contains("-Dcassette.record=all");
     }
 
@@ -94,7 +94,7 @@ class CassetteExtensionTest {
               "the test sent a request the tape does not hold: tools/call {\"name\":\"get-sum\"")
           .contains("every exchange of echo/hello.tape.json was already used")
           .contains("the nearest recorded request is exchange #3 (tape line")
-          .contains("$.params.name: expected: <\"echo\"> but was: <\"get-sum\">");
+          .contains("\"params.name\" expected: <\"echo\"> but was: <\"get-sum\">");
     }
 
     @Test
@@ -118,7 +118,7 @@ class CassetteExtensionTest {
       edit(
           echoTape(),
           "\"exchanges\"",
-          "\"match\" : { \"ignore\" : [ \"$.result.serverInfo\" ] },\n  \"exchanges\"");
+          "\"match\" : { \"ignorePaths\" : [ \"$.result.serverInfo\" ] },\n  \"exchanges\"");
       edit(echoTape(), "Echo: hello", "Echo: ignored?");
 
       run(EchoFixture.class, CassetteExtension.RECORD_PROPERTY_NAME, "all")
@@ -166,7 +166,7 @@ class CassetteExtensionTest {
           .asString()
           .contains("the tape holds no response for tools/call")
           .contains("nearest is exchange #3 at line")
-          .contains("$.params.arguments.message: expected: <\"hello\"> but was: <\"bye\">");
+          .contains("\"params.arguments.message\" expected: <\"hello\"> but was: <\"bye\">");
     }
 
     @Test

@@ -110,7 +110,7 @@ final class ExchangeSelector {
   /** The tape's and the exchange's {@code match} blocks with the built-in ignore paths. */
   private ObjectNode match(Exchange exchange) {
     ObjectNode merged = Json.mapper().createObjectNode();
-    ArrayNode ignore = merged.putArray("ignore");
+    ArrayNode ignore = merged.putArray("ignorePaths");
     ALWAYS_IGNORED.forEach(ignore::add);
     if ("initialize".equals(exchange.method())) {
       INITIALIZE_IGNORED.forEach(ignore::add);
@@ -123,7 +123,7 @@ final class ExchangeSelector {
           .properties()
           .forEach(
               field -> {
-                if (field.getKey().equals("ignore") && field.getValue().isArray()) {
+                if (field.getKey().equals("ignorePaths") && field.getValue().isArray()) {
                   field.getValue().forEach(ignore::add);
                 } else {
                   merged.set(field.getKey(), field.getValue());

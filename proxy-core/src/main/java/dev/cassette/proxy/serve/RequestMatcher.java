@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
  * exchange that answers it and name the nearest miss.
  *
  * <p>Both messages are compared without their {@code id} and {@code jsonrpc} members. The default
- * ({@link #structural()}) honours {@code ignore} paths of a {@code match} block and json-unit
+ * ({@link #structural()}) honours {@code ignorePaths} of a {@code match} block and json-unit
  * placeholders ({@code ${json-unit.ignore}}, {@code ${json-unit.any-string}}, …) in the recorded
  * values; the engine plugs in its json-unit matcher through this interface.
  */

@@ -9,9 +9,7 @@ import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/**
- * Structural comparison with {@code ignore} paths and json-unit placeholders in recorded values.
- */
+/** Structural comparison with {@code ignorePaths} and json-unit placeholders in recorded values. */
 final class StructuralMatcher implements RequestMatcher {
 
   private static final String PLACEHOLDER = "${json-unit.";
@@ -36,7 +34,7 @@ final class StructuralMatcher implements RequestMatcher {
 
   static List<Pattern> ignoredPaths(ObjectNode match) {
     List<Pattern> patterns = new ArrayList<>();
-    JsonNode ignore = match == null ? null : match.get("ignore");
+    JsonNode ignore = match == null ? null : match.get("ignorePaths");
     if (ignore != null && ignore.isArray()) {
       for (JsonNode path : ignore) {
         patterns.add(pathPattern(path.asString()));
@@ -46,7 +44,8 @@ final class StructuralMatcher implements RequestMatcher {
   }
 
   /** {@code $.a[*].b} matches {@code $.a[3].b} and everything below it. */
-  static Pattern pathPattern(String path) {
+  static Pattern pathPattern(String given) {
+    String path = given.startsWith("$") ? given : "$." + given;
     String regex =
         Pattern.quote(path).replace("[*]", "\\E\\[\\d+\\]\\Q").replace(".*", "\\E\\.[^.\\[]+\\Q");
     return Pattern.compile(regex + "(?:[.\\[].*)?");

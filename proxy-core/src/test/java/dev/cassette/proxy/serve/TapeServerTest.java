@@ -102,7 +102,7 @@ class TapeServerTest {
           exchange(
               "{'id':1,'method':'tools/call','params':{'name':'${json-unit.any-string}','arguments':{'at':'x'}}}",
               "{'id':1,'result':{}}");
-      ObjectNode match = (ObjectNode) json("{'ignore':['$.params.arguments.at']}");
+      ObjectNode match = (ObjectNode) json("{'ignorePaths':['$.params.arguments.at']}");
       List<byte[]> out = new ArrayList<>();
       TapeServerSession session = new TapeServer(tape(match, loose)).open(out::add);
 
