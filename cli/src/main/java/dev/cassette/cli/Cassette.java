@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cassette.Version.class,
     description = "Record/replay tests for MCP servers.",
-    subcommands = {CommandLine.HelpCommand.class, RecordCommand.class, TapeCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      RecordCommand.class,
+      ServeCommand.class,
+      TapeCommand.class
+    })
 public final class Cassette implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
