@@ -1,5 +1,6 @@
 package dev.cassette.engine.jupiter;
 
+import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.serve.TapeServer;
 import dev.cassette.proxy.serve.TapeServerConnection;
 import dev.cassette.proxy.tape.Exchange;
@@ -33,6 +34,7 @@ final class TapeSession implements AutoCloseable {
   private final TapePlan plan;
   private final Tape existing;
   private final ServerSpec spec;
+  private final Redactor redactor;
   private final ExchangeLog log = new ExchangeLog();
   private final ServerConnection connection;
   private final TapeServerConnection offline;
@@ -44,11 +46,13 @@ final class TapeSession implements AutoCloseable {
       TapePlan plan,
       Tape existing,
       ServerSpec spec,
+      Redactor redactor,
       ServerConnection live,
       TapeServerConnection offline) {
     this.plan = plan;
     this.existing = existing;
     this.spec = spec;
+    this.redactor = redactor;
     this.offline = offline;
     this.connection = new TappedConnection(offline != null ? offline : live, log);
   }
@@ -60,7 +64,8 @@ final class TapeSession implements AutoCloseable {
     if (plan.action() == TapePlan.Action.OFFLINE) {
       TapeServer server =
           new TapeServer(existing, new MatcherAdapter(new JsonComparator(), plan.match()));
-      return new TapeSession(plan, existing, existing.server(), null, server.connect());
+      return new TapeSession(
+          plan, existing, existing.server(), Redactor.defaults(), null, server.connect());
     }
     ServerSettings settings;
     if (plan.server() != null) {
@@ -76,7 +81,8 @@ final class TapeSession implements AutoCloseable {
     ServerConnection live =
         ServerConnections.open(
             settings.spec(), settings.environment(), TransportOptions.defaults());
-    return new TapeSession(plan, existing, settings.spec(), live, null);
+    Redactor redactor = Redactor.defaults().withEnvironment(settings.environment());
+    return new TapeSession(plan, existing, settings.spec(), redactor, live, null);
   }
 
   private static Tape read(TapePlan plan) {
@@ -126,7 +132,7 @@ final class TapeSession implements AutoCloseable {
       }
       throw testFailure;
     }
-    List<Exchange> exchanges = log.exchanges();
+    List<Exchange> exchanges = redacted(log.exchanges());
     switch (plan.action()) {
       case RECORD -> write(context, exchanges, "recorded");
       case VERIFY -> verify(context, exchanges);
@@ -186,6 +192,32 @@ final class TapeSession implements AutoCloseable {
             null);
     TapeCodec.write(tape, plan.location().file());
     context.publishReportEntry("cassette.tape", what + ": " + plan.location().relative());
+  }
+
+  /** The exchanges with every secret (server env values, tokens) replaced by a placeholder. */
+  private List<Exchange> redacted(List<Exchange> exchanges) {
+    List<Exchange> clean = new java.util.ArrayList<>(exchanges.size());
+    for (Exchange exchange : exchanges) {
+      List<Exchange.ServerRequest> calls = new java.util.ArrayList<>();
+      for (Exchange.ServerRequest call : exchange.serverRequests()) {
+        calls.add(new Exchange.ServerRequest(redact(call.request()), redact(call.response())));
+      }
+      clean.add(
+          new Exchange(
+              redact(exchange.client()),
+              redact(exchange.response()),
+              exchange.notifications().stream().map(this::redact).toList(),
+              calls,
+              exchange.elapsedMillis(),
+              exchange.match(),
+              exchange.extensions(),
+              null));
+    }
+    return clean;
+  }
+
+  private JsonNode redact(JsonNode node) {
+    return node == null ? null : redactor.redact(node);
   }
 
   private static JsonNode handshake(List<Exchange> exchanges) {

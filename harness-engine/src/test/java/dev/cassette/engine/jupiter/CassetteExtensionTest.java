@@ -6,6 +6,7 @@ import dev.cassette.engine.jupiter.fixtures.EchoFixture;
 import dev.cassette.engine.jupiter.fixtures.EchoMoreFixture;
 import dev.cassette.engine.jupiter.fixtures.OfflineFixture;
 import dev.cassette.engine.jupiter.fixtures.SdkFixture;
+import dev.cassette.engine.jupiter.fixtures.SecretFixture;
 import dev.cassette.engine.jupiter.fixtures.TemplatesFixture;
 import dev.cassette.proxy.tape.Tape;
 import dev.cassette.proxy.tape.TapeCodec;
@@ -126,6 +127,18 @@ class CassetteExtensionTest {
 
       assertThat(TapeCodec.read(echoTape()).match().toString()).contains("$.result.serverInfo");
     }
+  }
+
+  @Test
+  void secretsOfTheServersEnvironmentNeverReachTheTapeAndVerifyStillPasses() throws Exception {
+    run(SecretFixture.class).assertStatistics(stats -> stats.succeeded(1));
+
+    String tape = Files.readString(tapes.resolve("secret/echo.tape.json"));
+    assertThat(tape)
+        .doesNotContain(SecretFixture.SECRET)
+        .contains("${secret:CASSETTE_FIXTURE_TOKEN}")
+        .contains("\"CASSETTE_FIXTURE_TOKEN\"");
+    run(SecretFixture.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
   }
 
   @Nested
