@@ -58,7 +58,10 @@ public @interface Tape {
    */
   String value() default "";
 
-  /** The tape's human name, written into the tape; empty means the test's display name. */
+  /**
+   * The tape's human name, written into the tape; empty means the file name without {@code
+   * .tape.json}.
+   */
   String name() default "";
 
   /** Overrides {@code cassette.record} for this tape; {@link RecordMode#DEFAULT} follows it. */

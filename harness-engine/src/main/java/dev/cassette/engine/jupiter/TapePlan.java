@@ -38,6 +38,14 @@ record TapePlan(
     OFFLINE
   }
 
+  /** The tape file's name without {@code .tape.json}, for example {@code slugify-2}. */
+  private static String defaultName(TapeLocation location) {
+    String file = location.file().getFileName().toString();
+    return file.endsWith(TapeLocation.SUFFIX)
+        ? file.substring(0, file.length() - TapeLocation.SUFFIX.length())
+        : file;
+  }
+
   /** The plan for a test, or {@code null} when the test has no {@code @Tape}. */
   static TapePlan of(ExtensionContext context, JupiterSettings settings) {
     Tape onMethod = Annotations.onMethod(context, Tape.class);
@@ -71,7 +79,7 @@ record TapePlan(
     } else {
       action = Action.VERIFY;
     }
-    String name = tape.name().isBlank() ? context.getDisplayName() : tape.name();
+    String name = tape.name().isBlank() ? defaultName(location) : tape.name();
     MatchSettings match =
         MatchSettings.DEFAULTS
             .merge(MatchLayers.fromAnnotation(Annotations.onClass(context, Match.class)))
