@@ -39,16 +39,25 @@ public final class CassetteClient implements AutoCloseable {
   public static final String DEFAULT_PROTOCOL_VERSION = "2025-06-18";
 
   private final ServerConnection connection;
-  private final Builder settings;
+  private final Settings settings;
   private final NotificationInbox inbox = new NotificationInbox();
   private final ClientChannel channel;
   private volatile JsonNode initializeResult;
 
-  private CassetteClient(ServerConnection connection, Builder settings) {
+  private CassetteClient(ServerConnection connection, Settings settings) {
     this.connection = connection;
     this.settings = settings;
-    this.channel = new ClientChannel(connection, settings.handler, inbox);
+    this.channel = new ClientChannel(connection, settings.handler(), inbox);
   }
+
+  /** What a built client keeps of its builder; later changes to the builder do not reach it. */
+  private record Settings(
+      String protocolVersion,
+      String clientName,
+      String clientVersion,
+      ObjectNode capabilities,
+      Duration requestTimeout,
+      ServerRequestHandler handler) {}
 
   /** A client over a connection, with defaults; see {@link Builder}. */
   public static CassetteClient over(ServerConnection connection) {
@@ -67,12 +76,12 @@ public final class CassetteClient implements AutoCloseable {
    */
   public JsonNode initialize() {
     ObjectNode params = Json.mapper().createObjectNode();
-    params.put("protocolVersion", settings.protocolVersion);
-    params.set("capabilities", settings.capabilities);
+    params.put("protocolVersion", settings.protocolVersion());
+    params.set("capabilities", settings.capabilities().deepCopy());
     params
         .putObject("clientInfo")
-        .put("name", settings.clientName)
-        .put("version", settings.clientVersion);
+        .put("name", settings.clientName())
+        .put("version", settings.clientVersion());
     JsonNode result = request("initialize", params);
     notify("notifications/initialized", null);
     initializeResult = result;
@@ -204,11 +213,11 @@ public final class CassetteClient implements AutoCloseable {
 
   private JsonNode await(String method, CompletableFuture<JsonNode> pending) {
     try {
-      return pending.get(settings.requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return pending.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new UncheckedIOException(
           new IOException(
-              "no response to " + method + " within " + settings.requestTimeout + diagnostics()));
+              "no response to " + method + " within " + settings.requestTimeout() + diagnostics()));
     } catch (ExecutionException e) {
       throw new UncheckedIOException(
           new IOException(method + " failed: " + e.getCause().getMessage(), e.getCause()));
@@ -283,7 +292,15 @@ public final class CassetteClient implements AutoCloseable {
 
     /** The client; its reader starts now. */
     public CassetteClient build() {
-      return new CassetteClient(connection, this);
+      return new CassetteClient(
+          connection,
+          new Settings(
+              protocolVersion,
+              clientName,
+              clientVersion,
+              capabilities.deepCopy(),
+              requestTimeout,
+              handler));
     }
   }
 }

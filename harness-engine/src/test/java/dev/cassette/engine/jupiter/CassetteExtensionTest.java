@@ -130,6 +130,25 @@ class CassetteExtensionTest {
   }
 
   @Test
+  void worksUnderParallelExecution() throws Exception {
+    Events events =
+        run(
+            TemplatesFixture.class,
+            "junit.jupiter.execution.parallel.enabled",
+            "true",
+            "junit.jupiter.execution.parallel.mode.default",
+            "concurrent",
+            "junit.jupiter.execution.parallel.config.strategy",
+            "fixed",
+            "junit.jupiter.execution.parallel.config.fixed.parallelism",
+            "4");
+
+    events.assertStatistics(stats -> stats.succeeded(4).failed(0));
+    assertThat(Files.readString(tapes.resolve("echo/param-1.tape.json"))).contains("Echo: one");
+    assertThat(Files.readString(tapes.resolve("echo/param-2.tape.json"))).contains("Echo: two");
+  }
+
+  @Test
   void secretsOfTheServersEnvironmentNeverReachTheTapeAndVerifyStillPasses() throws Exception {
     run(SecretFixture.class).assertStatistics(stats -> stats.succeeded(1));
 
