@@ -65,8 +65,13 @@ final class HostFixture implements AutoCloseable {
 
   /** Copies the probe test guest into {@code dir} (as {@code probe.wasm}). */
   static Path copyProbe(Path dir) throws IOException {
-    Path target = dir.resolve(PROBE);
-    try (InputStream in = HostFixture.class.getResourceAsStream("guests/" + PROBE)) {
+    return copyGuest(dir, PROBE);
+  }
+
+  /** Copies the test guest {@code name} (for example {@code fsops.wasm}) into {@code dir}. */
+  static Path copyGuest(Path dir, String name) throws IOException {
+    Path target = dir.resolve(name);
+    try (InputStream in = HostFixture.class.getResourceAsStream("guests/" + name)) {
       Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
     return target;

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +36,24 @@ class LimitsTest {
       assertThat(host.call("spin", Map.of()).isError()).isTrue();
       assertThat(host.result("local_probe_text_upper", Map.of("text", "still up")).asString())
           .isEqualTo("STILL UP");
+    }
+  }
+
+  @Test
+  void otherCallsAreServedWhileOneSpins() throws Exception {
+    HostFixture.copyProbe(componentDir);
+    try (HostFixture host =
+        HostFixture.start(
+            Map.of("componentDir", componentDir.toString(), "callTimeoutMillis", "8000"),
+            Map.of())) {
+      CompletableFuture<CallToolResult> spin =
+          CompletableFuture.supplyAsync(() -> host.call("spin", Map.of()));
+      for (int i = 1; i <= 4; i++) {
+        assertThat(host.result("divide", Map.of("a", i, "b", 1)).at("/ok").asInt()).isEqualTo(i);
+      }
+      assertThat(spin).isNotDone();
+      assertThat(text(spin.get(30, TimeUnit.SECONDS)))
+          .contains("exceeded the time limit of 8000 ms");
     }
   }
 

@@ -210,7 +210,7 @@ class SessionPumpTest {
       assertThat(listener.closeReasons())
           .containsExactly(
               "line 2 from client is longer than the limit of 64 bytes"
-                  + " (cassette.maxLineBytes); the line was discarded");
+                  + "; the line was discarded");
       assertThat(listener.clientToServer()).hasSize(1);
       assertThat(client.awaitEndOfOutput(WAIT)).isTrue();
     }
@@ -234,7 +234,7 @@ class SessionPumpTest {
       assertThat(listener.closeReasons())
           .containsExactly(
               "line 2 from server 'sh' is longer than the limit of 64 bytes"
-                  + " (cassette.maxLineBytes); the line was discarded");
+                  + "; the line was discarded");
       assertThat(client.next(WAIT)).asString(StandardCharsets.UTF_8).isEqualTo("{}");
       assertThat(client.awaitEndOfOutput(WAIT)).isTrue();
     }
@@ -336,6 +336,77 @@ class SessionPumpTest {
       assertThat(server.isAlive()).isFalse();
       assertThat(listener.serverToClient()).hasSize(1);
     }
+  }
+
+  @Test
+  void closeIsBoundedWhenTheServerStopsReading() throws Exception {
+    ChildProcess server = ChildProcess.start(sh("exec sleep 1000"), Map.of(), null, quickOptions());
+    RecordingListener listener = new RecordingListener();
+    try (TestClient client = new TestClient()) {
+      SessionPump pump =
+          SessionPump.start(
+              client.pumpInput(), client.pumpOutput(), server, listener, quickOptions());
+      Thread sender =
+          new Thread(
+              () -> {
+                try {
+                  client.send(bigJson(4 * 1024 * 1024));
+                } catch (IOException e) {
+                  // The pump went away: expected.
+                }
+              });
+      sender.setDaemon(true);
+      sender.start();
+      Thread.sleep(300); // let the pump's write to the full pipe block
+      long start = System.nanoTime();
+      pump.close();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+      assertThat(listener.closeReasons()).containsExactly("session closed by the proxy");
+    }
+    TestServers.assertAllGone(List.of(server.handle()));
+  }
+
+  @Test
+  void closeIsBoundedWhenTheClientStopsReading() throws Exception {
+    ChildProcess server =
+        ChildProcess.start(
+            List.of("yes", "{\"jsonrpc\":\"2.0\",\"method\":\"flood\"}"),
+            Map.of(),
+            null,
+            quickOptions());
+    RecordingListener listener = new RecordingListener();
+    try (TestClient client = new TestClient(false)) {
+      SessionPump pump =
+          SessionPump.start(
+              client.pumpInput(), client.pumpOutput(), server, listener, quickOptions());
+      Awaitility.await().atMost(WAIT).until(() -> listener.serverToClient().size() > 1000);
+      long start = System.nanoTime();
+      pump.close();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+      assertThat(pump.awaitTermination(Duration.ZERO)).isTrue();
+    }
+    TestServers.assertAllGone(List.of(server.handle()));
+  }
+
+  @Test
+  void brokenPipeToTheServerEndsTheSessionWithAClearReason() throws Exception {
+    // The server closes its stdin but keeps running: the next write fails with a broken pipe.
+    ChildProcess server =
+        ChildProcess.start(
+            sh("exec 0<&-; echo closed >&2; exec sleep 1000"), Map.of(), null, quickOptions());
+    Awaitility.await().atMost(WAIT).until(() -> server.diagnosticsTail().contains("closed"));
+    RecordingListener listener = new RecordingListener();
+    try (TestClient client = new TestClient()) {
+      SessionPump pump =
+          SessionPump.start(
+              client.pumpInput(), client.pumpOutput(), server, listener, quickOptions());
+      client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+      assertThat(pump.awaitTermination(WAIT)).isTrue();
+      assertThat(listener.closeReasons())
+          .containsExactly("cannot write to server 'sh': Broken pipe");
+      assertThat(client.awaitEndOfOutput(WAIT)).isTrue();
+    }
+    TestServers.assertAllGone(List.of(server.handle()));
   }
 
   private static void send(TestClient client, List<byte[]> sent, String json) throws IOException {

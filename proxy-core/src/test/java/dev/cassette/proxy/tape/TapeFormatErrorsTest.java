@@ -94,6 +94,27 @@ class TapeFormatErrorsTest {
   }
 
   @Nested
+  class Limits {
+
+    @Test
+    void deeplyNestedValuesEndInAFormatErrorNotAStackOverflow() {
+      String deep = "[".repeat(100_000) + "]".repeat(100_000);
+      String tape =
+          "{\"cassette\": 1, \"name\": \"deep\", \"exchanges\": [{\"client\": "
+              + "{\"jsonrpc\": \"2.0\", \"method\": \"x\", \"params\": "
+              + deep
+              + "}}]}";
+
+      TapeFormatException error = errorReadingText(tape);
+
+      assertThat(error)
+          .hasMessage(
+              "inline.tape.json:1:599: not valid JSON: Document nesting depth (501) exceeds the"
+                  + " maximum allowed (500, from `StreamReadConstraints.getMaxNestingDepth()`)");
+    }
+  }
+
+  @Nested
   class Inline {
 
     @ParameterizedTest(name = "{0}")
@@ -104,6 +125,7 @@ class TapeFormatErrorsTest {
             """
             top level array       | []                                                  | inline.tape.json:1:1: the tape must be an object but was an array
             version as string     | {"cassette": "1"}                                   | inline.tape.json:1:14: cassette must be an integer (the tape format version) but was a string
+            version huge          | {"cassette": 100000000000000000000}               | inline.tape.json:1:14: this tape was written by a newer Cassette (tape format version 100000000000000000000); this release reads version 1
             version zero          | {"cassette": 0}                                     | inline.tape.json:1:14: cassette must be 1 but was 0
             missing name          | {"cassette": 1, "exchanges": []}                    | inline.tape.json:1:1: missing "name"
             name not a string     | {"cassette": 1, "name": 7, "exchanges": []}         | inline.tape.json:1:25: name must be a string but was a number
@@ -120,7 +142,10 @@ class TapeFormatErrorsTest {
             bad notification      | {"cassette": 1, "name": "n", "exchanges": [{"client": {"jsonrpc": "2.0", "method": "x"}, "notifications": [{"method": "ok"}, {}]}]} | inline.tape.json:1:126: exchanges[0].notifications[1] is not a JSON-RPC message: not a JSON-RPC message: no "method", and no "id" with "result" or "error"
             server request        | {"cassette": 1, "name": "n", "exchanges": [{"client": {"jsonrpc": "2.0", "method": "x"}, "serverRequests": [{"response": {"id": 1, "result": {}}}]}]} | inline.tape.json:1:109: exchanges[0].serverRequests[0] is missing "request"
             server request extra  | {"cassette": 1, "name": "n", "exchanges": [{"client": {"jsonrpc": "2.0", "method": "x"}, "serverRequests": [{"request": {"id": 1, "method": "roots/list"}, "extra": 1}]}]} | inline.tape.json:1:165: exchanges[0].serverRequests[0].extra is not a known field; a server request has only "request" and "response"
-            elapsed not integer   | {"cassette": 1, "name": "n", "exchanges": [{"client": {"jsonrpc": "2.0", "method": "x"}, "elapsedMillis": 1.5}]} | inline.tape.json:1:107: exchanges[0].elapsedMillis must be an integer but was a number
+            elapsed not integer   | {"cassette": 1, "name": "n", "exchanges": [{"client": {"jsonrpc": "2.0", "method": "x"}, "elapsedMillis": 1.5}]} | inline.tape.json:1:107: exchanges[0].elapsedMillis must be a whole number >= 0 but was 1.5
+            elapsed negative      | {"cassette": 1, "name": "n", "exchanges": [{"client": {"jsonrpc": "2.0", "method": "x"}, "elapsedMillis": -1}]} | inline.tape.json:1:107: exchanges[0].elapsedMillis must be a whole number >= 0 but was -1
+            elapsed a string      | {"cassette": 1, "name": "n", "exchanges": [{"client": {"jsonrpc": "2.0", "method": "x"}, "elapsedMillis": "5"}]} | inline.tape.json:1:107: exchanges[0].elapsedMillis must be a whole number >= 0 but was a string
+            server info a string  | {"cassette": 1, "name": "n", "server": {"transport": "stdio", "serverInfo": "x"}, "exchanges": []} | inline.tape.json:1:77: server.serverInfo must be an object but was a string
             trailing content      | {"cassette": 1, "name": "n", "exchanges": []} {}   | inline.tape.json:1:47: unexpected content after the end of the tape
             """)
     void namesTheOffendingValue(String description, String json, String message) {

@@ -39,7 +39,8 @@ import reactor.core.publisher.Mono;
 public final class LineServerTransportProvider implements McpServerTransportProvider {
   private static final String TOOLS_CHANGED = McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED;
   private static final int INVALID_PARAMS = -32602;
-  private static final int PARSE_ERROR = -32700;
+  private static final String PARSE_ERROR_RESPONSE =
+      "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}";
 
   private final McpJsonMapper mapper;
   private final InputStream input;
@@ -136,7 +137,11 @@ public final class LineServerTransportProvider implements McpServerTransportProv
       String line;
       while ((line = reader.readLine()) != null) {
         if (!line.isBlank()) {
-          dispatch(line);
+          try {
+            dispatch(line);
+          } catch (RuntimeException e) {
+            diagnostics.accept("dispatching a message failed: " + e);
+          }
         }
       }
     } catch (IOException e) {
@@ -159,12 +164,7 @@ public final class LineServerTransportProvider implements McpServerTransportProv
       message = McpSchema.deserializeJsonRpcMessage(mapper, line);
     } catch (IOException | RuntimeException e) {
       diagnostics.accept("malformed JSON-RPC line (" + line.length() + " chars) answered -32700");
-      write(
-          new JSONRPCResponse(
-              McpSchema.JSONRPC_VERSION,
-              null,
-              null,
-              new JSONRPCResponse.JSONRPCError(PARSE_ERROR, "Parse error", null)));
+      writeLine(PARSE_ERROR_RESPONSE);
       return;
     }
     if (message instanceof JSONRPCRequest request
@@ -213,6 +213,10 @@ public final class LineServerTransportProvider implements McpServerTransportProv
       diagnostics.accept("cannot serialise an outgoing message: " + e.getMessage());
       return;
     }
+    writeLine(json);
+  }
+
+  private void writeLine(String json) {
     byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (output) {
       try {

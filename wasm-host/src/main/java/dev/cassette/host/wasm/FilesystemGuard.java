@@ -210,9 +210,15 @@ final class FilesystemGuard {
     if (newPath instanceof Refused refused) {
       return errno(refused.errno());
     }
+    if (from == null || to == null) {
+      return errno(
+          wasi.pathRename(
+              fd(args[0]), ((Allowed) oldPath).path(), fd(args[3]), ((Allowed) newPath).path()));
+    }
     return errno(
-        wasi.pathRename(
-            fd(args[0]), ((Allowed) oldPath).path(), fd(args[3]), ((Allowed) newPath).path()));
+        HostFileOperations.rename(
+            from.path().resolve(((Allowed) oldPath).path()).normalize(),
+            to.path().resolve(((Allowed) newPath).path()).normalize()));
   }
 
   private long[] pathLink(Instance instance, long... args) {
@@ -250,7 +256,14 @@ final class FilesystemGuard {
     if (linkPath instanceof Refused refused) {
       return errno(refused.errno());
     }
-    return errno(wasi.pathSymlink(target, fd(args[2]), ((Allowed) linkPath).path()));
+    if (dir == null) {
+      return errno(wasi.pathSymlink(target, fd(args[2]), ((Allowed) linkPath).path()));
+    }
+    return errno(
+        HostFileOperations.symlink(
+            dir.grant().realRoot(),
+            dir.path().resolve(((Allowed) linkPath).path()).normalize(),
+            target));
   }
 
   private long[] afterClose(long[] result, int fd) {

@@ -89,7 +89,7 @@ final class GuestSandbox implements AutoCloseable {
               .withMachineFactory(module.machineFactory())
               .withMemoryFactory(limits -> memory(limits, capPages, memoryLimitBytes))
               .build();
-      if (instance.exports() != null && hasExport(module, "_initialize")) {
+      if (hasExport(module, "_initialize")) {
         instance.export("_initialize").apply();
       }
       return new GuestSandbox(module, wasi, instance);

@@ -17,7 +17,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +44,23 @@ import tools.jackson.databind.JsonNode;
 public final class WasmRuntime implements AutoCloseable {
   private static final Set<String> REQUIRED_EXPORTS =
       Set.of("memory", "cassette_alloc", "cassette_free", "cassette_describe");
+
+  private static final int COMPILED_CACHE_SIZE = 64;
+
+  /**
+   * Compiled modules by the SHA-256 of their bytes, shared by every runtime in the JVM: compiling
+   * costs about half a second, and replaying many tapes starts many hosts on the same components.
+   */
+  private static final Map<String, Compiled> COMPILED =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
+              return size() > COMPILED_CACHE_SIZE;
+            }
+          });
 
   private final SandboxSettings settings;
   private final ExecutorService workers;
@@ -76,16 +96,15 @@ public final class WasmRuntime implements AutoCloseable {
     } catch (IOException e) {
       throw new GuestException("cannot read " + wasmFile + ": " + e, e);
     }
-    WasmModule module;
-    try {
-      module = Parser.parse(bytes);
-    } catch (ChicoryException e) {
-      throw new GuestException(
-          wasmFile + " is not a valid WebAssembly module: " + e.getMessage(), e);
+    String sha256 = sha256(bytes);
+    Compiled compiled = COMPILED.get(sha256);
+    if (compiled == null) {
+      compiled = compile(bytes, wasmFile);
+      COMPILED.put(sha256, compiled);
     }
-    checkExports(module, wasmFile);
-    Function<Instance, Machine> machines = compile(module);
-    GuestModule draft = new GuestModule(id, wasmFile, sha256(bytes), module, machines, null);
+    WasmModule module = compiled.module();
+    Function<Instance, Machine> machines = compiled.machines();
+    GuestModule draft = new GuestModule(id, wasmFile, sha256, module, machines, null);
     String described =
         run(
             "describing component " + id,
@@ -171,8 +190,23 @@ public final class WasmRuntime implements AutoCloseable {
     }
   }
 
+  /** A parsed module and its compiled machine factory; immutable and shared by all instances. */
+  private record Compiled(WasmModule module, Function<Instance, Machine> machines) {}
+
+  private static Compiled compile(byte[] bytes, Path wasmFile) throws GuestException {
+    WasmModule module;
+    try {
+      module = Parser.parse(bytes);
+    } catch (ChicoryException e) {
+      throw new GuestException(
+          wasmFile + " is not a valid WebAssembly module: " + e.getMessage(), e);
+    }
+    checkExports(module, wasmFile);
+    return new Compiled(module, machineFactory(module));
+  }
+
   /** Compiles to JVM bytecode once; falls back to the interpreter if compilation fails. */
-  private static Function<Instance, Machine> compile(WasmModule module) {
+  private static Function<Instance, Machine> machineFactory(WasmModule module) {
     try {
       return MachineFactoryCompiler.compile(module);
     } catch (RuntimeException e) {

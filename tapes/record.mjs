@@ -1,0 +1,67 @@
+// Records the example tape suite: for each scenario in tapes/scenarios/, starts
+// `cassette record -o tapes/<name>.tape.json -- <server>` as an MCP server, plays the scenario as a
+// client (one request at a time, waiting for each response), and closes the session.
+//
+// Usage: node tapes/record.mjs [scenario-name...]      (from the repository root)
+// Env:   CASSETTE (default ./cassette), SERVER (default: the embedded host over stdio)
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const cassette = process.env.CASSETTE ?? join(root, 'cassette');
+const only = new Set(process.argv.slice(2));
+const TIMEOUT_MS = 20000;
+
+async function record(file) {
+  const scenario = JSON.parse(readFileSync(file, 'utf8'));
+  const out = join(root, 'tapes', `${scenario.name}.tape.json`);
+  const args = ['record', '-o', out, '--name', scenario.name];
+  for (const tag of scenario.tags ?? []) args.push('--tag', tag);
+  args.push(...(scenario.recordArgs ?? []));
+  args.push('--', ...(scenario.server ?? [cassette, 'host', '--component-dir', join(root, 'components'), '--deterministic']));
+  const child = spawn(cassette, args, { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+  const pending = new Map();
+  let buffer = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (data) => {
+    buffer += data;
+    let i;
+    while ((i = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, i);
+      buffer = buffer.slice(i + 1);
+      const message = JSON.parse(line);
+      if (message.id !== undefined && message.method === undefined && pending.has(message.id)) {
+        pending.get(message.id)(message);
+        pending.delete(message.id);
+      }
+    }
+  });
+  let id = 0;
+  const send = (message) => child.stdin.write(JSON.stringify(message) + '\n');
+  const request = (method, params) => new Promise((resolve, reject) => {
+    const requestId = ++id;
+    const timer = setTimeout(() => reject(new Error(`${scenario.name}: no response to ${method} in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    pending.set(requestId, (m) => { clearTimeout(timer); resolve(m); });
+    send({ jsonrpc: '2.0', id: requestId, method, ...(params === undefined ? {} : { params }) });
+  });
+  await request('initialize', {
+    protocolVersion: scenario.protocolVersion ?? '2025-06-18',
+    capabilities: {},
+    clientInfo: { name: 'cassette-tape-recorder', version: '1' },
+  });
+  send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+  for (const step of scenario.steps) {
+    await request(step.method, step.params);
+  }
+  child.stdin.end();
+  const status = await new Promise((resolve) => child.on('exit', resolve));
+  if (status !== 0) throw new Error(`${scenario.name}: cassette record exited with ${status}`);
+  console.log(`recorded ${out}`);
+}
+
+const dir = join(root, 'tapes', 'scenarios');
+for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  if (only.size && !only.has(name.replace(/\.json$/, ''))) continue;
+  await record(join(dir, name));
+}
