@@ -57,8 +57,10 @@ class StdioProxyProcessTest {
             "sh",
             "-c",
             "echo boom >&2; exit 3");
-    ChildProcess proxy = ChildProcess.start(command, Map.of(), null, quickOptions());
-    try (ServerConnection connection = ServerConnections.connect(proxy, quickOptions())) {
+    // A JVM may take a while to exit on a loaded machine: wait for its status long enough.
+    var patient = quickOptions().withShutdownGrace(WAIT);
+    ChildProcess proxy = ChildProcess.start(command, Map.of(), null, patient);
+    try (ServerConnection connection = ServerConnections.connect(proxy, patient)) {
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> connection.receive(WAIT))
           .isInstanceOf(dev.cassette.proxy.transport.ServerClosedException.class)
           .hasMessageContaining("server 'java' exited with status 0")
