@@ -21,9 +21,10 @@ import org.apiguardian.api.API;
  * Relays a session between an MCP client and a launched server, byte for byte, line by line.
  *
  * <p>Two threads, one per direction, each read a line from one side, write it with its newline to
- * the other, flush as soon as no more input is immediately waiting (so a busy session is batched
- * and an idle one adds no latency), and then tell the {@link SessionListener}. Order is kept per
- * direction; nothing is parsed or changed, so server→client requests flow like anything else.
+ * the other, and flush as soon as no further input is already read (so lines that arrived together
+ * go out together, and a lone line adds no latency), and then tell the {@link SessionListener}.
+ * Order is kept per direction; nothing is parsed or changed, so server→client requests flow like
+ * anything else.
  *
  * <p>The session ends once, with a reason given to {@link SessionListener#onClose}: when the client
  * closes its input (the server's input is closed and it gets the grace period to finish answering,
@@ -38,6 +39,7 @@ public final class SessionPump implements AutoCloseable {
 
   private final InputStream clientIn;
   private final OutputStream clientOut;
+  private final OutputStream rawClientOut;
   private final LaunchedServer server;
   private final SessionListener listener;
   private final TransportOptions options;
@@ -56,6 +58,7 @@ public final class SessionPump implements AutoCloseable {
       TransportOptions options,
       PrintStream diagnostics) {
     this.clientIn = clientIn;
+    this.rawClientOut = clientOut;
     this.clientOut = new BufferedOutputStream(clientOut, WRITE_BUFFER);
     this.server = server;
     this.listener = listener;
@@ -132,13 +135,16 @@ public final class SessionPump implements AutoCloseable {
       }
       clientEnded = true;
       server.closeInput();
-      boolean answered = awaitServerOutput(options.shutdownGrace());
+      long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
+      boolean answered =
+          awaitServerOutput(options.shutdownGrace())
+              && server.awaitExit(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
       finish(
           answered
               ? "client closed its input; " + server.description() + " " + server.exitDescription()
               : "client closed its input; "
                   + server.description()
-                  + " did not finish within "
+                  + " did not exit within "
                   + options.shutdownGrace().toMillis()
                   + " ms and was stopped",
           false);
@@ -199,7 +205,8 @@ public final class SessionPump implements AutoCloseable {
     try {
       server.close();
     } finally {
-      closeQuietly(clientOut);
+      // The relay flushed what it relayed; closing the raw stream cannot wait on a stuck write.
+      closeQuietly(rawClientOut);
       try {
         listener.onClose(why);
       } catch (RuntimeException e) {
@@ -238,7 +245,6 @@ public final class SessionPump implements AutoCloseable {
 
   /** One direction: read from one side, write to the other. */
   private final class Relay {
-    private final InputStream in;
     private final OutputStream out;
     private final String source;
     private final String target;
@@ -246,7 +252,6 @@ public final class SessionPump implements AutoCloseable {
     private boolean dirty;
 
     Relay(InputStream in, String source, OutputStream out, String target) {
-      this.in = in;
       this.out = out;
       this.source = source;
       this.target = target;
@@ -287,8 +292,8 @@ public final class SessionPump implements AutoCloseable {
         out.write(line);
         out.write('\n');
         dirty = true;
-        if (!reader.inputPending()) {
-          flush();
+        if (!reader.hasBufferedInput()) {
+          flush(); // nothing more in hand: send now (no extra system call to ask)
         }
       } catch (WriteFailure e) {
         throw e;
@@ -297,8 +302,9 @@ public final class SessionPump implements AutoCloseable {
       }
     }
 
+    /** Before the reader may block: send what earlier lines of a batch left buffered. */
     private void flushIfIdle() throws IOException {
-      if (dirty && in.available() <= 0) {
+      if (dirty) {
         flush();
       }
     }

@@ -27,6 +27,8 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class ChildProcess implements LaunchedServer {
 
+  private static final Duration CLOSE_WAIT = Duration.ofMillis(200);
+
   private final Process process;
   private final String program;
   private final TransportOptions options;
@@ -34,13 +36,14 @@ public final class ChildProcess implements LaunchedServer {
   private final ProcessTree tree;
   private boolean closed;
 
-  private ChildProcess(Process process, String program, TransportOptions options) {
+  private ChildProcess(
+      Process process, String program, TransportOptions options, OutputStream stderrCopy) {
     this.process = process;
     this.program = program;
     this.options = options;
     this.tail = new DiagnosticsTail(options.diagnosticsTailLines(), options.diagnosticsTailBytes());
     this.tree = new ProcessTree(process.toHandle());
-    tail.drain(process.getErrorStream(), "cassette-stderr-" + process.pid());
+    tail.drain(process.getErrorStream(), stderrCopy, "cassette-stderr-" + process.pid());
   }
 
   /**
@@ -59,6 +62,28 @@ public final class ChildProcess implements LaunchedServer {
       Map<String, String> environment,
       Path workingDirectory,
       TransportOptions options)
+      throws IOException {
+    return start(command, environment, workingDirectory, options, null);
+  }
+
+  /**
+   * Starts a child process whose stderr is also copied, byte for byte, to {@code stderrCopy} (for
+   * {@code cassette record}, so the MCP client still sees the server's log on its stderr).
+   *
+   * @param command the program and its arguments
+   * @param environment variables added to the inherited environment (values are secrets)
+   * @param workingDirectory where the child runs, or {@code null} for this JVM's directory
+   * @param options framing and shutdown settings
+   * @param stderrCopy where the child's stderr is copied as it arrives, or {@code null}
+   * @return the running child
+   * @throws IOException if it cannot start
+   */
+  public static ChildProcess start(
+      List<String> command,
+      Map<String, String> environment,
+      Path workingDirectory,
+      TransportOptions options,
+      OutputStream stderrCopy)
       throws IOException {
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(environment, "environment");
@@ -86,7 +111,8 @@ public final class ChildProcess implements LaunchedServer {
     } catch (IOException e) {
       throw new IOException("cannot start server: '" + program + "': " + reason(e), e);
     }
-    ChildProcess child = new ChildProcess(process, new File(program).getName(), options);
+    ChildProcess child =
+        new ChildProcess(process, new File(program).getName(), options, stderrCopy);
     ChildProcessRegistry.register(child);
     return child;
   }
@@ -131,11 +157,7 @@ public final class ChildProcess implements LaunchedServer {
   @Override
   public void closeInput() {
     tree.snapshot();
-    try {
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      // The child is gone or its stdin already broken: input is closed either way.
-    }
+    BoundedClose.close(process.getOutputStream(), CLOSE_WAIT);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.cassette.proxy.transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -21,9 +22,12 @@ final class DiagnosticsTail {
     this.maxBytes = maxBytes;
   }
 
-  /** Starts a daemon thread that reads {@code err} to its end into this tail. */
-  void drain(InputStream err, String threadName) {
-    Thread thread = new Thread(() -> drainQuietly(err), threadName);
+  /**
+   * Starts a daemon thread that reads {@code err} to its end into this tail, also copying the raw
+   * bytes to {@code copy} unless it is {@code null}.
+   */
+  void drain(InputStream err, OutputStream copy, String threadName) {
+    Thread thread = new Thread(() -> drainQuietly(err, copy), threadName);
     thread.setDaemon(true);
     drainer = thread;
     thread.start();
@@ -55,12 +59,14 @@ final class DiagnosticsTail {
     return String.join("\n", lines);
   }
 
-  private void drainQuietly(InputStream err) {
+  private void drainQuietly(InputStream err, OutputStream copy) {
     byte[] chunk = new byte[8192];
     ByteArrayOutputStream line = new ByteArrayOutputStream();
+    OutputStream echo = copy;
     try (err) {
       int n;
       while ((n = err.read(chunk)) >= 0) {
+        echo = copied(echo, chunk, n);
         int from = 0;
         for (int i = 0; i < n; i++) {
           if (chunk[i] == '\n') {
@@ -76,6 +82,19 @@ final class DiagnosticsTail {
     }
     if (line.size() > 0) {
       flushLine(line);
+    }
+  }
+
+  private static OutputStream copied(OutputStream echo, byte[] chunk, int n) {
+    if (echo == null) {
+      return null;
+    }
+    try {
+      echo.write(chunk, 0, n);
+      echo.flush();
+      return echo;
+    } catch (IOException e) {
+      return null; // the copy's target broke: keep draining into the tail only
     }
   }
 

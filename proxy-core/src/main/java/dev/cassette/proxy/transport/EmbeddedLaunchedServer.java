@@ -1,7 +1,6 @@
 package dev.cassette.proxy.transport;
 
 import dev.cassette.proxy.launch.EmbeddedServer;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -14,6 +13,7 @@ final class EmbeddedLaunchedServer implements LaunchedServer {
   private final EmbeddedServer server;
   private final String name;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile boolean inputClosed;
 
   EmbeddedLaunchedServer(EmbeddedServer server, String name) {
     this.server = server;
@@ -37,15 +37,16 @@ final class EmbeddedLaunchedServer implements LaunchedServer {
 
   @Override
   public void closeInput() {
-    try {
-      server.toServer().close();
-    } catch (IOException e) {
-      // Already closed or broken: input is closed either way.
-    }
+    inputClosed = true;
+    BoundedClose.close(server.toServer(), Duration.ofMillis(200));
   }
 
+  /** No process to wait for: an embedded server is finished once its input is closed. */
   @Override
   public boolean awaitExit(Duration timeout) {
+    if (inputClosed) {
+      return true;
+    }
     try {
       return closed.await(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

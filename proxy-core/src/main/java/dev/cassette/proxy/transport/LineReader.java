@@ -100,6 +100,11 @@ public final class LineReader {
     }
   }
 
+  /** Whether bytes are buffered (part of a line or more); never reads. */
+  public boolean hasBufferedInput() {
+    return end > start;
+  }
+
   /** Whether input is available now (buffered, or reported by the stream); never blocks. */
   public boolean inputPending() {
     if (end > start) {

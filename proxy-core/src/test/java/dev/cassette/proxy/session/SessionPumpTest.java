@@ -338,6 +338,56 @@ class SessionPumpTest {
     }
   }
 
+  @Test
+  void closeIsBoundedWhenTheServerStopsReading() throws Exception {
+    ChildProcess server = ChildProcess.start(sh("exec sleep 1000"), Map.of(), null, quickOptions());
+    RecordingListener listener = new RecordingListener();
+    try (TestClient client = new TestClient()) {
+      SessionPump pump =
+          SessionPump.start(
+              client.pumpInput(), client.pumpOutput(), server, listener, quickOptions());
+      Thread sender =
+          new Thread(
+              () -> {
+                try {
+                  client.send(bigJson(4 * 1024 * 1024));
+                } catch (IOException e) {
+                  // The pump went away: expected.
+                }
+              });
+      sender.setDaemon(true);
+      sender.start();
+      Thread.sleep(300); // let the pump's write to the full pipe block
+      long start = System.nanoTime();
+      pump.close();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+      assertThat(listener.closeReasons()).containsExactly("session closed by the proxy");
+    }
+    TestServers.assertAllGone(List.of(server.handle()));
+  }
+
+  @Test
+  void closeIsBoundedWhenTheClientStopsReading() throws Exception {
+    ChildProcess server =
+        ChildProcess.start(
+            List.of("yes", "{\"jsonrpc\":\"2.0\",\"method\":\"flood\"}"),
+            Map.of(),
+            null,
+            quickOptions());
+    RecordingListener listener = new RecordingListener();
+    try (TestClient client = new TestClient(false)) {
+      SessionPump pump =
+          SessionPump.start(
+              client.pumpInput(), client.pumpOutput(), server, listener, quickOptions());
+      Awaitility.await().atMost(WAIT).until(() -> listener.serverToClient().size() > 1000);
+      long start = System.nanoTime();
+      pump.close();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+      assertThat(pump.awaitTermination(Duration.ZERO)).isTrue();
+    }
+    TestServers.assertAllGone(List.of(server.handle()));
+  }
+
   private static void send(TestClient client, List<byte[]> sent, String json) throws IOException {
     byte[] line = utf8(json);
     sent.add(line);

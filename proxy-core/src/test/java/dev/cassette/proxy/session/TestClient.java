@@ -28,12 +28,19 @@ final class TestClient implements AutoCloseable {
   private final CountDownLatch endOfOutput = new CountDownLatch(1);
 
   TestClient() throws IOException {
+    this(true);
+  }
+
+  /** A client; one that {@code reads == false} never reads what the pump writes. */
+  TestClient(boolean reads) throws IOException {
     toPump = Pipe.open();
     fromPump = Pipe.open();
     out = Channels.newOutputStream(toPump.sink());
-    Thread reader = new Thread(this::readAll, "test-client-reader");
-    reader.setDaemon(true);
-    reader.start();
+    if (reads) {
+      Thread reader = new Thread(this::readAll, "test-client-reader");
+      reader.setDaemon(true);
+      reader.start();
+    }
   }
 
   /** What the pump reads as the client's input. */

@@ -71,6 +71,20 @@ class ServerFailureTest {
   }
 
   @Test
+  void stderrCanBeCopiedAsItArrives() throws IOException {
+    java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
+    ChildProcess child =
+        ChildProcess.start(
+            sh("printf 'log é\\r\\nmore' >&2; exit 0"), Map.of(), null, quickOptions(), copy);
+    assertThat(child.awaitExit(WAIT)).isTrue();
+    assertThat(child.diagnosticsTail()).isEqualTo("log é\nmore");
+    synchronized (copy) {
+      assertThat(copy.toString(StandardCharsets.UTF_8)).isEqualTo("log é\r\nmore");
+    }
+    child.close();
+  }
+
+  @Test
   void serverPrintsNonJson() throws IOException {
     ChildProcess child = ChildProcess.start(sh("echo hello; cat"), Map.of(), null, quickOptions());
     try (ServerConnection server = ServerConnections.connect(child, quickOptions())) {
@@ -171,6 +185,30 @@ class ServerFailureTest {
     ServerConnection server = ServerConnections.connect(child, quickOptions());
     server.close();
     TestServers.assertAllGone(tree);
+  }
+
+  @Test
+  void closeUnblocksASendToAServerThatStoppedReading() throws Exception {
+    ChildProcess child = ChildProcess.start(sh("exec sleep 1000"), Map.of(), null, quickOptions());
+    ServerConnection server = ServerConnections.connect(child, quickOptions());
+    java.util.concurrent.CompletableFuture<Throwable> sendFailure =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                server.send(new byte[4 * 1024 * 1024]);
+                return null;
+              } catch (IOException e) {
+                return e;
+              }
+            });
+    Thread.sleep(300); // let the send block on the full pipe
+    assertThat(sendFailure).isNotDone();
+    long start = System.nanoTime();
+    server.close();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+    assertThat(sendFailure.get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isInstanceOf(IOException.class);
+    TestServers.assertAllGone(List.of(child.handle()));
   }
 
   @Test
