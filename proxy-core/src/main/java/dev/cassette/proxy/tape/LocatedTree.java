@@ -87,30 +87,51 @@ record LocatedTree(JsonNode root, Map<String, SourcePosition> positions) {
     return new SourcePosition(location.getLineNr(), location.getColumnNr());
   }
 
+  /**
+   * Reads the value at the parser's current token. Members of the tape's own structure get their
+   * positions remembered; anything else (recorded messages, match blocks) is read plainly.
+   */
   private static JsonNode readValue(
       JsonParser parser, String pointer, String shape, Map<String, SourcePosition> positions) {
-    boolean structural = STRUCTURE.contains(shape);
+    if (!STRUCTURE.contains(shape)) {
+      return readPlain(parser);
+    }
+    if (parser.currentToken() == JsonToken.START_OBJECT) {
+      ObjectNode object = NODES.objectNode();
+      for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+        parser.nextToken();
+        String childPointer = child(pointer, name);
+        remember(parser, childPointer, positions);
+        object.set(name, readValue(parser, childPointer, child(shape, name), positions));
+      }
+      return object;
+    }
+    if (parser.currentToken() == JsonToken.START_ARRAY) {
+      ArrayNode array = NODES.arrayNode();
+      for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
+        String childPointer = pointer + "/" + index;
+        remember(parser, childPointer, positions);
+        array.add(readValue(parser, childPointer, shape + "/*", positions));
+      }
+      return array;
+    }
+    return readPlain(parser);
+  }
+
+  private static JsonNode readPlain(JsonParser parser) {
     return switch (parser.currentToken()) {
       case START_OBJECT -> {
         ObjectNode object = NODES.objectNode();
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {
           parser.nextToken();
-          String childPointer = child(pointer, name);
-          if (structural) {
-            remember(parser, childPointer, positions);
-          }
-          object.set(name, readValue(parser, childPointer, child(shape, name), positions));
+          object.set(name, readPlain(parser));
         }
         yield object;
       }
       case START_ARRAY -> {
         ArrayNode array = NODES.arrayNode();
-        for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
-          String childPointer = pointer + "/" + index;
-          if (structural) {
-            remember(parser, childPointer, positions);
-          }
-          array.add(readValue(parser, childPointer, shape + "/*", positions));
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(readPlain(parser));
         }
         yield array;
       }

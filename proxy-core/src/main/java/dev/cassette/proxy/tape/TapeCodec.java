@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.UUID;
 import org.apiguardian.api.API;
 import tools.jackson.databind.ObjectWriter;
 
@@ -105,9 +106,11 @@ public final class TapeCodec {
     Path target = file.toAbsolutePath();
     Path folder = target.getParent();
     Files.createDirectories(folder);
-    Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+    Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      // Opened like any new file (not createTempFile) so the tape gets the usual permissions.
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
@@ -115,8 +118,18 @@ public final class TapeCodec {
         channel.force(true);
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      syncFolder(folder);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Makes the rename durable where the platform allows syncing a folder (not on Windows). */
+  private static void syncFolder(Path folder) {
+    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException notSupported) {
+      // The rename itself is atomic; only its durability after a power cut is not guaranteed.
     }
   }
 }

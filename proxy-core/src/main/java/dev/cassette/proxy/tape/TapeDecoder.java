@@ -105,7 +105,7 @@ final class TapeDecoder {
         strings(node.optional("env")),
         stringOrNull(node.optional("workingDirectory")),
         stringOrNull(node.optional("protocolVersion")),
-        node.optional("serverInfo") == null ? null : node.optional("serverInfo").value,
+        objectOrNull(node.optional("serverInfo")),
         extensions(object, SERVER));
   }
 
@@ -149,7 +149,7 @@ final class TapeDecoder {
         messageOrNull(node.optional("response")),
         notifications,
         serverRequests,
-        elapsed == null ? -1 : elapsed.longValue(),
+        elapsed == null ? -1 : elapsed.count(),
         objectOrNull(node.optional("match")),
         extensions(object, EXCHANGE),
         tree.positionOf(node.pointer));
@@ -284,11 +284,12 @@ final class TapeDecoder {
       throw error("must be a string but was " + kind(value));
     }
 
-    long longValue() throws TapeFormatException {
-      if (value.isIntegralNumber() && value.canConvertToLong()) {
+    long count() throws TapeFormatException {
+      if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) {
         return value.longValue();
       }
-      throw error("must be an integer but was " + kind(value));
+      throw error(
+          "must be a whole number >= 0 but was " + (value.isNumber() ? value : kind(value)));
     }
 
     JsonNode message() throws TapeFormatException {
