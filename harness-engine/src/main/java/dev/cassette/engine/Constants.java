@@ -60,6 +60,16 @@ public final class Constants {
   public static final String DEFAULT_TIMEOUT = "10s";
 
   /**
+   * How long a freshly started server may take before it answers its first message, on top of
+   * {@link #TIMEOUT_PROPERTY_NAME}: {@value}. Default: {@value #DEFAULT_SERVER_STARTUP_TIMEOUT}.
+   */
+  public static final String SERVER_STARTUP_TIMEOUT_PROPERTY_NAME =
+      "cassette.server.startupTimeout";
+
+  /** The default of {@link #SERVER_STARTUP_TIMEOUT_PROPERTY_NAME}: {@value}. */
+  public static final String DEFAULT_SERVER_STARTUP_TIMEOUT = "30s";
+
+  /**
    * The record mode: {@value}. {@code none} verifies only; {@code new} records missing tapes and
    * verifies the rest; {@code all} re-records every selected tape; {@code failing} re-records the
    * tapes that fail. Also read from the environment variable {@value #RECORD_ENVIRONMENT_VARIABLE}.

@@ -102,6 +102,15 @@ public final class CassetteConfiguration {
         .orElseThrow();
   }
 
+  /** The extra time a fresh server gets for its first answer; default 30 s. */
+  public Duration serverStartupTimeout() {
+    return read(
+            SERVER_STARTUP_TIMEOUT_PROPERTY_NAME,
+            Durations::parse,
+            Durations.parse(DEFAULT_SERVER_STARTUP_TIMEOUT))
+        .orElseThrow();
+  }
+
   /**
    * The record mode: the configuration parameter (or system property), else {@code
    * CASSETTE_RECORD}, else {@code none} when {@code CI} is set and {@code new} otherwise.
@@ -180,6 +189,7 @@ public final class CassetteConfiguration {
     serverWorkingDirectory();
     serverReuse();
     timeout();
+    serverStartupTimeout();
     recordMode();
     matchLayer();
     parallelExecutionEnabled();

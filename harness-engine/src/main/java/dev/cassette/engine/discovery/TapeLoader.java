@@ -12,6 +12,15 @@ public final class TapeLoader {
 
   private TapeLoader() {}
 
+  /** Drops the copy of the document Jackson puts into its locations, keeping line and column. */
+  static String withoutSource(String reason) {
+    return SOURCE.matcher(reason).replaceAll("line $1, column $2");
+  }
+
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile(
+          "\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", java.util.regex.Pattern.DOTALL);
+
   /** Reads and decodes the tape at {@code location}. */
   public static Tape load(TapeLocation location) throws TapeLoadException {
     String text;
@@ -23,7 +32,7 @@ public final class TapeLoader {
     try {
       return TapeCodec.read(text, location.displayPath());
     } catch (TapeFormatException e) {
-      throw new TapeLoadException(location, e.position(), e.reason(), e);
+      throw new TapeLoadException(location, e.position(), withoutSource(e.reason()), e);
     }
   }
 }

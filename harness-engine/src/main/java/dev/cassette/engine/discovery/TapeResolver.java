@@ -1,5 +1,6 @@
 package dev.cassette.engine.discovery;
 
+import dev.cassette.engine.descriptor.BrokenTapeDescriptor;
 import dev.cassette.engine.descriptor.ExchangeDescriptor;
 import dev.cassette.engine.descriptor.TapeDescriptor;
 import dev.cassette.engine.descriptor.UniqueIds;
@@ -25,13 +26,16 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 /**
  * The one resolver that creates tape and exchange descriptors, from {@link TapeSelector}s, {@link
- * ExchangeSelector}s and unique ids. A tape that cannot be read becomes an ERROR discovery issue
- * naming file, line, column and reason; the other tapes go on.
+ * ExchangeSelector}s and unique ids. A tape that cannot be read becomes a failing test in the tree
+ * (and a WARNING discovery issue) naming file, line, column and reason; the other tapes go on. An
+ * ERROR issue would be critical to the JUnit Platform launcher, which then runs none of the
+ * engine's tests.
  */
 final class TapeResolver implements SelectorResolver {
 
   private final DiscoveryIssueReporter issues;
   private final Map<TapeLocation, Optional<Tape>> tapes = new ConcurrentHashMap<>();
+  private final Map<TapeLocation, TapeLoadException> problems = new ConcurrentHashMap<>();
 
   TapeResolver(DiscoveryIssueReporter issues) {
     this.issues = issues;
@@ -43,7 +47,7 @@ final class TapeResolver implements SelectorResolver {
       if (tapeSelector.line() == null) {
         return tape(
             tapeSelector.location(),
-            context.addToParent(parent -> create(parent, tapeSelector.location())));
+            context.<TestDescriptor>addToParent(parent -> create(parent, tapeSelector.location())));
       }
       return exchangeAtLine(tapeSelector, context);
     }
@@ -70,7 +74,7 @@ final class TapeResolver implements SelectorResolver {
       }
       return tape(
           location,
-          context.addToParent(
+          context.<TestDescriptor>addToParent(
               () -> DiscoverySelectors.selectUniqueId(parentId),
               parent -> create(parent, location)));
     }
@@ -88,9 +92,13 @@ final class TapeResolver implements SelectorResolver {
     return Resolution.unresolved();
   }
 
-  private Resolution tape(TapeLocation location, Optional<TapeDescriptor> descriptor) {
+  private Resolution tape(TapeLocation location, Optional<TestDescriptor> descriptor) {
     return descriptor
-        .map(tape -> Resolution.match(Match.exact(tape, () -> exchanges(tape))))
+        .map(
+            tape ->
+                tape instanceof TapeDescriptor readable
+                    ? Resolution.match(Match.exact(tape, () -> exchanges(readable)))
+                    : Resolution.match(Match.exact(tape)))
         .orElse(Resolution.unresolved());
   }
 
@@ -101,7 +109,7 @@ final class TapeResolver implements SelectorResolver {
   private Resolution exchangeAtLine(TapeSelector selector, Context context) {
     Optional<Tape> tape = load(selector.location());
     if (tape.isEmpty()) {
-      return Resolution.unresolved();
+      return resolve(TapeSelector.whole(selector.location()), context);
     }
     int number = 0;
     for (int i = 0; i < tape.get().exchanges().size(); i++) {
@@ -127,17 +135,16 @@ final class TapeResolver implements SelectorResolver {
     return selectors;
   }
 
-  private Optional<TapeDescriptor> create(TestDescriptor parent, TapeLocation location) {
-    return load(location)
-        .map(
-            tape ->
-                new TapeDescriptor(
-                    parent
-                        .getUniqueId()
-                        .append(UniqueIds.TAPE_SEGMENT_TYPE, location.uri().toString()),
-                    location,
-                    tape,
-                    tags(location, tape)));
+  private Optional<TestDescriptor> create(TestDescriptor parent, TapeLocation location) {
+    UniqueId id =
+        parent.getUniqueId().append(UniqueIds.TAPE_SEGMENT_TYPE, location.uri().toString());
+    Optional<Tape> tape = load(location);
+    if (tape.isEmpty()) {
+      TapeLoadException problem = problems.get(location);
+      return Optional.of(
+          new BrokenTapeDescriptor(id, location, problem, location.source(problem.position())));
+    }
+    return Optional.of(new TapeDescriptor(id, location, tape.get(), tags(location, tape.get())));
   }
 
   private static Optional<ExchangeDescriptor> create(TestDescriptor parent, int number) {
@@ -165,10 +172,10 @@ final class TapeResolver implements SelectorResolver {
       checkMatchBlocks(location, tape);
       return Optional.of(tape);
     } catch (TapeLoadException e) {
+      problems.put(location, e);
       issues.reportIssue(
-          DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, e.getMessage())
-              .source(location.source(e.position()))
-              .cause(e));
+          DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, e.getMessage())
+              .source(location.source(e.position())));
       return Optional.empty();
     }
   }

@@ -45,6 +45,10 @@ public final class JsonComparison {
       left = unwrapped[0];
       right = unwrapped[1];
     }
+    if (settings.nullAsAbsent()) {
+      left = withoutNulls(left);
+      right = withoutNulls(right);
+    }
     List<Difference> differences = Collections.synchronizedList(new ArrayList<>());
     Configuration configuration =
         configuration(settings).withDifferenceListener(new Collector(differences));
@@ -62,6 +66,31 @@ public final class JsonComparison {
       differences.add(new Difference("", Difference.Kind.DIFFERENT, render(left), render(right)));
     }
     return List.copyOf(differences);
+  }
+
+  private static JsonNode withoutNulls(JsonNode node) {
+    if (node == null || !node.isContainer()) {
+      return node;
+    }
+    JsonNode copy = node.deepCopy();
+    removeNulls(copy);
+    return copy;
+  }
+
+  private static void removeNulls(JsonNode node) {
+    if (node instanceof tools.jackson.databind.node.ObjectNode object) {
+      List<String> nulls = new ArrayList<>();
+      for (var entry : object.properties()) {
+        if (entry.getValue().isNull()) {
+          nulls.add(entry.getKey());
+        } else {
+          removeNulls(entry.getValue());
+        }
+      }
+      object.remove(nulls);
+    } else if (node.isArray()) {
+      node.forEach(JsonComparison::removeNulls);
+    }
   }
 
   static Configuration configuration(MatchSettings settings) {

@@ -38,7 +38,16 @@ public final class NotificationMatcher {
                 JsonComparison.render(wanted),
                 "no " + method(wanted) + " notification"));
       } else {
-        for (Difference difference : JsonComparison.compare(wanted, nearest, settings)) {
+        List<Difference> found = JsonComparison.compare(wanted, nearest, settings);
+        if (found.isEmpty()) {
+          differences.add(
+              new Difference(
+                  prefix,
+                  Difference.Kind.DIFFERENT,
+                  method(wanted) + " in recorded order",
+                  "out of order"));
+        }
+        for (Difference difference : found) {
           differences.add(difference.under(prefix));
         }
       }

@@ -96,6 +96,7 @@ public final class CassetteExecutionContext implements EngineExecutionContext {
             connections,
             !shared,
             run.timeout,
+            run.configuration.serverStartupTimeout(),
             run.recordMode,
             run.configuration.environment(),
             run.listener);

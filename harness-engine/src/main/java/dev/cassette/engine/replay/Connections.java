@@ -13,6 +13,7 @@ final class Connections {
   private final ChosenServer server;
   private ServerConnection connection;
   private IOException startFailure;
+  private boolean answeredOnce;
 
   Connections(ServerLauncher launcher, ChosenServer server) {
     this.launcher = launcher;
@@ -44,6 +45,13 @@ final class Connections {
       }
     }
     return connection;
+  }
+
+  /** Whether the server has not yet been waited on (its first wait includes its start-up). */
+  synchronized boolean firstUse() {
+    boolean first = !answeredOnce;
+    answeredOnce = true;
+    return first;
   }
 
   synchronized void close() {

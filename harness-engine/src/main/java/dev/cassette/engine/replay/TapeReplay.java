@@ -37,6 +37,7 @@ public final class TapeReplay {
   private final Connections connections;
   private final boolean ownsConnections;
   private final Duration timeout;
+  private final Duration startupTimeout;
   private final RecordMode recordMode;
   private final Map<String, String> environment;
   private final EngineExecutionListener listener;
@@ -53,6 +54,7 @@ public final class TapeReplay {
       Connections connections,
       boolean ownsConnections,
       Duration timeout,
+      Duration startupTimeout,
       RecordMode recordMode,
       Map<String, String> environment,
       EngineExecutionListener listener) {
@@ -62,6 +64,7 @@ public final class TapeReplay {
     this.connections = connections;
     this.ownsConnections = ownsConnections;
     this.timeout = timeout;
+    this.startupTimeout = startupTimeout;
     this.recordMode = recordMode;
     this.environment = environment;
     this.listener = listener;
@@ -123,7 +126,8 @@ public final class TapeReplay {
     String name = ExchangeNames.displayName(exchange, number);
     played = number;
     try {
-      ExchangePlayer player = new ExchangePlayer(connections.get(), timeout, environment);
+      ServerConnectionLease lease = lease();
+      ExchangePlayer player = new ExchangePlayer(lease.connection(), lease.timeout(), environment);
       ObservedExchange result = player.play(exchange, settings(number));
       observed[number - 1] = result;
       tools.observe(exchange.client(), result.response());
@@ -147,6 +151,15 @@ public final class TapeReplay {
       skipReason = "the server failed: " + e.getMessage();
       throw new IOException(context + name + " at " + where(exchange) + ": " + e.getMessage(), e);
     }
+  }
+
+  private record ServerConnectionLease(
+      dev.cassette.proxy.transport.ServerConnection connection, Duration timeout) {}
+
+  private ServerConnectionLease lease() throws IOException {
+    dev.cassette.proxy.transport.ServerConnection connection = connections.get();
+    return new ServerConnectionLease(
+        connection, connections.firstUse() ? timeout.plus(startupTimeout) : timeout);
   }
 
   /** Exchanges re-recorded so far (1-based numbers). */

@@ -154,7 +154,7 @@ class DiscoveryTests {
       assertThat(names(results.getEngineDescriptor())).contains("everything", "echo");
       assertThat(results.getDiscoveryIssues())
           .extracting(DiscoveryIssue::severity)
-          .containsOnly(DiscoveryIssue.Severity.ERROR);
+          .containsOnly(DiscoveryIssue.Severity.WARNING);
     }
   }
 
@@ -221,28 +221,35 @@ class DiscoveryTests {
   @Nested
   class BrokenTapes {
     @Test
-    void tapeThatDoesNotParseIsAnErrorNamingFileLineAndColumn() {
+    void tapeThatDoesNotParseFailsAloneNamingFileLineAndColumn() {
       Path broken = FIXTURES.resolve("broken/not-json.tape.json");
       EngineDiscoveryResults results =
           discover(Map.of(), selectFile(broken.toFile()), selectFile(ECHO.toFile()));
-      assertThat(names(results.getEngineDescriptor())).containsExactly("echo");
-      assertThat(results.getDiscoveryIssues()).hasSize(1);
-      DiscoveryIssue issue = results.getDiscoveryIssues().get(0);
-      assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.ERROR);
-      assertThat(issue.message())
-          .startsWith(broken + ":9:3: not valid JSON: Unexpected close marker ']': expected '}'");
-      assertThat(issue.source())
+      assertThat(names(results.getEngineDescriptor()))
+          .containsExactly("not-json.tape.json", "echo");
+      TestDescriptor brokenTape = results.getEngineDescriptor().getChildren().iterator().next();
+      assertThat(brokenTape.isTest()).isTrue();
+      assertThat(brokenTape.getSource())
           .contains(
               FileSource.from(
                   broken.toAbsolutePath().toFile(),
                   org.junit.platform.engine.support.descriptor.FilePosition.from(9, 3)));
+      assertThat(results.getDiscoveryIssues()).hasSize(1);
+      DiscoveryIssue issue = results.getDiscoveryIssues().get(0);
+      assertThat(issue.severity()).isEqualTo(DiscoveryIssue.Severity.WARNING);
+      assertThat(issue.message())
+          .isEqualTo(
+              broken
+                  + ":9:3: not valid JSON: Unexpected close marker ']': expected '}' (for Object"
+                  + " starting at line 5, column 5)");
+      assertThat(issue.source()).isEqualTo(brokenTape.getSource());
     }
 
     @Test
     void unknownMatchSettingIsAnErrorAtTheExchange() {
       Path broken = FIXTURES.resolve("broken/bad-match.tape.json");
       EngineDiscoveryResults results = discover(Map.of(), selectFile(broken.toFile()));
-      assertThat(results.getEngineDescriptor().getChildren()).isEmpty();
+      assertThat(names(results.getEngineDescriptor())).containsExactly("bad-match.tape.json");
       assertThat(results.getDiscoveryIssues())
           .extracting(DiscoveryIssue::message)
           .containsExactly(

@@ -1,0 +1,142 @@
+package dev.cassette.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class VerifyCommandTests {
+
+  static final Path FIXTURES = Path.of("src/test/resources/dev/cassette/cli");
+
+  static String everything() {
+    return "node "
+        + Path.of(System.getProperty("cassette.testPeers"))
+            .resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js")
+        + " stdio";
+  }
+
+  record Run(int exitCode, String out, String err) {}
+
+  static Run verify(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        new CommandLine(new VerifyCommand())
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static Path tapes(Path folder, String... replacements) throws IOException {
+    Path tapes = Files.createDirectories(folder.resolve("tapes"));
+    String text = Files.readString(FIXTURES.resolve("tapes/echo.tape.json"));
+    for (int i = 0; i < replacements.length; i += 2) {
+      text = text.replace(replacements[i], replacements[i + 1]);
+    }
+    Files.writeString(tapes.resolve("echo.tape.json"), text);
+    return tapes;
+  }
+
+  static List<String> reportFiles(Path reports) throws IOException {
+    try (Stream<Path> files = Files.list(reports)) {
+      return new ArrayList<>(files.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
+  void passingTapesExitZeroWithSummaryAndJunitXml(@TempDir Path folder) throws IOException {
+    Path tapes = tapes(folder);
+    Path reports = folder.resolve("reports");
+    Run run =
+        verify(
+            tapes.toString(),
+            "--server",
+            everything(),
+            "--record",
+            "none",
+            "--reports-dir",
+            reports.toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("1 tapes, 3 exchanges: 3 passed, 0 failed, 0 skipped in [0-9.]+ s");
+    assertThat(reportFiles(reports))
+        .containsExactly("TEST-junit-jupiter.xml".replace("junit-jupiter", "cassette"));
+    String xml = Files.readString(reports.resolve("TEST-cassette.xml"));
+    assertThat(xml)
+        .contains("tests=\"3\"")
+        .contains("failures=\"0\"")
+        .contains("name=\"tools/call echo (#3)\"");
+  }
+
+  @Test
+  void changedResponseExitsOneAndPrintsTheDiff(@TempDir Path folder) throws IOException {
+    Path tapes = tapes(folder, "\"Echo: hello\"", "\"Echo: bye\"");
+    Run run =
+        verify(
+            tapes.toString(),
+            "--server",
+            everything(),
+            "--record",
+            "none",
+            "--reports-dir",
+            folder.resolve("reports").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("FAILED tools/call echo (#3)")
+        .contains("\"result.content[0].text\" expected: <\"Echo: bye\"> but was: <\"Echo: hello\">")
+        .contains("1 tapes, 3 exchanges: 2 passed, 1 failed, 0 skipped");
+  }
+
+  @Test
+  void tagsFilterTapes(@TempDir Path folder) throws IOException {
+    Path tapes = tapes(folder);
+    Run run =
+        verify(
+            tapes.toString(),
+            "--server",
+            everything(),
+            "--include-tag",
+            "nightly",
+            "--reports-dir",
+            folder.resolve("reports").toString());
+    assertThat(run.out()).contains("0 tapes, 0 exchanges");
+    assertThat(run.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void brokenTapeFailsAloneAndTheOthersStillRun(@TempDir Path folder) throws IOException {
+    Path tapes = tapes(folder);
+    Files.copy(FIXTURES.resolve("not-json.tape.json"), tapes.resolve("not-json.tape.json"));
+    Run run =
+        verify(
+            tapes.toString(),
+            "--server",
+            everything(),
+            "--record",
+            "none",
+            "--reports-dir",
+            folder.resolve("reports").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out() + run.err()).contains("not-json.tape.json:9:3: not valid JSON");
+    assertThat(run.out()).contains("3 passed");
+  }
+
+  @Test
+  void missingPathIsAUsageError(@TempDir Path folder) {
+    Run run = verify(folder.resolve("nope").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("cassette verify: no such tape or folder: " + folder.resolve("nope"));
+  }
+}

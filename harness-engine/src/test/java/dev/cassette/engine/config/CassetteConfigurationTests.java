@@ -1,0 +1,117 @@
+package dev.cassette.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.ConfigurationParameters;
+
+class CassetteConfigurationTests {
+
+  /** Map-backed configuration parameters. */
+  record MapParameters(Map<String, String> map) implements ConfigurationParameters {
+    @Override
+    public Optional<String> get(String key) {
+      return Optional.ofNullable(map.get(key));
+    }
+
+    @Override
+    public Optional<Boolean> getBoolean(String key) {
+      return get(key).map(Boolean::valueOf);
+    }
+
+    @Override
+    public Set<String> keySet() {
+      return map.keySet();
+    }
+  }
+
+  static CassetteConfiguration configuration(
+      Map<String, String> parameters, Map<String, String> env) {
+    return new CassetteConfiguration(new MapParameters(parameters), env);
+  }
+
+  @Test
+  void recordModeComesFromParameterThenEnvironmentThenCi() {
+    assertThat(configuration(Map.of(), Map.of()).recordMode()).isEqualTo(RecordMode.NEW);
+    assertThat(configuration(Map.of(), Map.of("CI", "true")).recordMode())
+        .isEqualTo(RecordMode.NONE);
+    assertThat(configuration(Map.of(), Map.of("CI", "1", "CASSETTE_RECORD", "all")).recordMode())
+        .isEqualTo(RecordMode.ALL);
+    assertThat(
+            configuration(Map.of("cassette.record", "failing"), Map.of("CASSETTE_RECORD", "all"))
+                .recordMode())
+        .isEqualTo(RecordMode.FAILING);
+  }
+
+  @Test
+  void badEnvironmentRecordModeIsAProblem() {
+    CassetteConfiguration configuration = configuration(Map.of(), Map.of("CASSETTE_RECORD", "yes"));
+    assertThat(configuration.problems())
+        .containsExactly(
+            "environment variable CASSETTE_RECORD has invalid value \"yes\" (expected one of none,"
+                + " new, all, failing); using new");
+  }
+
+  @Test
+  void timeoutsAcceptShortAndIsoForms() {
+    assertThat(configuration(Map.of("cassette.timeout", "500ms"), Map.of()).timeout())
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(configuration(Map.of("cassette.timeout", "2m"), Map.of()).timeout())
+        .isEqualTo(Duration.ofMinutes(2));
+    assertThat(configuration(Map.of("cassette.timeout", "PT3S"), Map.of()).timeout())
+        .isEqualTo(Duration.ofSeconds(3));
+    assertThat(configuration(Map.of(), Map.of()).timeout()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void serverSettingsAndEnvironment() {
+    CassetteConfiguration configuration =
+        configuration(
+            Map.of(
+                "cassette.server.command", "node 'my server.js' --flag",
+                "cassette.server.env", "MODE=test, TOKEN",
+                "cassette.server.settings.componentDir", "build",
+                "cassette.server.reuse", "suite"),
+            Map.of("TOKEN", "s3cret"));
+    assertThat(configuration.serverCommand())
+        .contains(java.util.List.of("node", "my server.js", "--flag"));
+    assertThat(configuration.serverEnvironment())
+        .containsExactly(Map.entry("MODE", "test"), Map.entry("TOKEN", "s3cret"));
+    assertThat(configuration.serverSettings()).containsExactly(Map.entry("componentDir", "build"));
+    assertThat(configuration.serverReuse()).isEqualTo(ServerReuse.SUITE);
+    assertThat(configuration.problems()).isEmpty();
+  }
+
+  @Test
+  void matchLayerFromConfiguration() {
+    var layer =
+        configuration(
+                Map.of(
+                    "cassette.match.ignorePaths", "$.result._meta, id",
+                    "cassette.match.ignoreArrayOrder", "$.result.tools",
+                    "cassette.match.notifications", "ordered",
+                    "cassette.match.strict", "maybe"),
+                Map.of())
+            .matchLayer();
+    assertThat(layer.ignorePaths()).containsExactly("$.result._meta", "id");
+    assertThat(layer.ignoreArrayOrder()).isNull();
+    assertThat(layer.ignoreArrayOrderPaths()).containsExactly("$.result.tools");
+    assertThat(layer.orderedNotifications()).isTrue();
+    assertThat(layer.strict()).isNull();
+  }
+
+  @Test
+  void commandLinesSplitLikeAShell() {
+    assertThat(CommandLine.split("a  \"b c\" 'd \"e\"' f\\ g \"h\\\"i\""))
+        .containsExactly("a", "b c", "d \"e\"", "f g", "h\"i");
+    assertThat(CommandLine.split("  ")).isEmpty();
+    assertThatThrownBy(() -> CommandLine.split("a 'b"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unclosed ' quote in command line: a 'b");
+  }
+}
