@@ -62,8 +62,14 @@ final class TapeSession implements AutoCloseable {
       throws IOException {
     Tape existing = plan.action() == TapePlan.Action.RECORD ? previous(plan) : read(plan);
     if (plan.action() == TapePlan.Action.OFFLINE) {
+      Map<String, String> secrets =
+          plan.server() == null
+              ? Map.of()
+              : ServerSettings.of(plan.server(), parameters, environment).environment();
       TapeServer server =
-          new TapeServer(existing, new MatcherAdapter(new JsonComparator(), plan.match()));
+          new TapeServer(
+              ExchangeSecrets.restored(existing, secrets),
+              new MatcherAdapter(new JsonComparator(), plan.match()));
       return new TapeSession(
           plan, existing, existing.server(), Redactor.defaults(), null, server.connect());
     }
@@ -132,7 +138,7 @@ final class TapeSession implements AutoCloseable {
       }
       throw testFailure;
     }
-    List<Exchange> exchanges = redacted(log.exchanges());
+    List<Exchange> exchanges = ExchangeSecrets.redacted(log.exchanges(), redactor);
     switch (plan.action()) {
       case RECORD -> write(context, exchanges, "recorded");
       case VERIFY -> verify(context, exchanges);
@@ -192,32 +198,6 @@ final class TapeSession implements AutoCloseable {
             null);
     TapeCodec.write(tape, plan.location().file());
     context.publishReportEntry("cassette.tape", what + ": " + plan.location().relative());
-  }
-
-  /** The exchanges with every secret (server env values, tokens) replaced by a placeholder. */
-  private List<Exchange> redacted(List<Exchange> exchanges) {
-    List<Exchange> clean = new java.util.ArrayList<>(exchanges.size());
-    for (Exchange exchange : exchanges) {
-      List<Exchange.ServerRequest> calls = new java.util.ArrayList<>();
-      for (Exchange.ServerRequest call : exchange.serverRequests()) {
-        calls.add(new Exchange.ServerRequest(redact(call.request()), redact(call.response())));
-      }
-      clean.add(
-          new Exchange(
-              redact(exchange.client()),
-              redact(exchange.response()),
-              exchange.notifications().stream().map(this::redact).toList(),
-              calls,
-              exchange.elapsedMillis(),
-              exchange.match(),
-              exchange.extensions(),
-              null));
-    }
-    return clean;
-  }
-
-  private JsonNode redact(JsonNode node) {
-    return node == null ? null : redactor.redact(node);
   }
 
   private static JsonNode handshake(List<Exchange> exchanges) {

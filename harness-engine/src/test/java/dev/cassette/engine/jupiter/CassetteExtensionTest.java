@@ -158,6 +158,8 @@ class CassetteExtensionTest {
         .contains("${secret:CASSETTE_FIXTURE_TOKEN}")
         .contains("\"CASSETTE_FIXTURE_TOKEN\"");
     run(SecretFixture.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+    run(SecretFixture.class, CassetteExtension.OFFLINE_PROPERTY_NAME, "true")
+        .assertStatistics(stats -> stats.succeeded(1).failed(0));
   }
 
   @Nested
