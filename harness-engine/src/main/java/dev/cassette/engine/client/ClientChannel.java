@@ -76,10 +76,6 @@ final class ClientChannel {
     connection.send(Json.compactBytes(message));
   }
 
-  void forget(long id) {
-    pending.remove(id);
-  }
-
   void close() {
     closed = true;
     fail("client closed");

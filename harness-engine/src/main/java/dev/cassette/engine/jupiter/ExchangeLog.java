@@ -46,6 +46,19 @@ final class ExchangeLog {
 
   synchronized void fromClient(byte[] line, long nanos) {
     JsonRpcMessage message = parse(line, "client");
+    if (message != null) {
+      onClient(message, nanos);
+    }
+  }
+
+  synchronized void fromServer(byte[] line, long nanos) {
+    JsonRpcMessage message = parse(line, "server");
+    if (message != null) {
+      onServer(message, nanos);
+    }
+  }
+
+  private void onClient(JsonRpcMessage message, long nanos) {
     if (message instanceof JsonRpcMessage.Response answer) {
       Draft.Call call = serverCalls.remove(answer.id().toString());
       if (call != null) {
@@ -54,26 +67,17 @@ final class ExchangeLog {
       return;
     }
     if (message instanceof JsonRpcMessage.Batch batch) {
-      batch
-          .messages()
-          .forEach(
-              part ->
-                  fromClient(
-                      part.json().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                      nanos));
+      batch.messages().forEach(part -> onClient(part, nanos));
       return;
     }
-    if (message != null) {
-      Draft draft = new Draft(message.json(), nanos);
-      drafts.add(draft);
-      if (message instanceof JsonRpcMessage.Request request) {
-        open.put(request.id().toString(), draft);
-      }
+    Draft draft = new Draft(message.json(), nanos);
+    drafts.add(draft);
+    if (message instanceof JsonRpcMessage.Request request) {
+      open.put(request.id().toString(), draft);
     }
   }
 
-  synchronized void fromServer(byte[] line, long nanos) {
-    JsonRpcMessage message = parse(line, "server");
+  private void onServer(JsonRpcMessage message, long nanos) {
     if (message instanceof JsonRpcMessage.Response response) {
       Draft draft = open.remove(response.id().toString());
       if (draft == null) {
@@ -95,13 +99,7 @@ final class ExchangeLog {
         serverCalls.put(request.id().toString(), call);
       }
     } else if (message instanceof JsonRpcMessage.Batch batch) {
-      batch
-          .messages()
-          .forEach(
-              part ->
-                  fromServer(
-                      part.json().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                      nanos));
+      batch.messages().forEach(part -> onServer(part, nanos));
     }
   }
 
