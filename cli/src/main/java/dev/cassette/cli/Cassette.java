@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Record/replay tests for MCP servers.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      HostCommand.class,
       RecordCommand.class,
       ServeCommand.class,
       TapeCommand.class

@@ -16,8 +16,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +41,7 @@ import reactor.core.publisher.Mono;
 public final class LineServerTransportProvider implements McpServerTransportProvider {
   private static final String TOOLS_CHANGED = McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED;
   private static final int INVALID_PARAMS = -32602;
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
   private static final String PARSE_ERROR_RESPONSE =
       "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}";
 
@@ -49,6 +52,7 @@ public final class LineServerTransportProvider implements McpServerTransportProv
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
   private final Map<Object, String> pendingToolCalls = new ConcurrentHashMap<>();
+  private final Set<Object> unanswered = ConcurrentHashMap.newKeySet();
   private final ThreadLocal<boolean[]> batching = new ThreadLocal<>();
   private volatile McpServerSession session;
 
@@ -148,6 +152,7 @@ public final class LineServerTransportProvider implements McpServerTransportProv
       if (!closing.get()) {
         diagnostics.accept("reading input failed: " + e);
       }
+      awaitUnanswered();
     } finally {
       closing.set(true);
       McpServerSession current = session;
@@ -167,6 +172,9 @@ public final class LineServerTransportProvider implements McpServerTransportProv
       writeLine(PARSE_ERROR_RESPONSE);
       return;
     }
+    if (message instanceof JSONRPCRequest request && request.id() != null) {
+      unanswered.add(request.id());
+    }
     if (message instanceof JSONRPCRequest request
         && McpSchema.METHOD_TOOLS_CALL.equals(request.method())
         && request.id() != null
@@ -180,9 +188,32 @@ public final class LineServerTransportProvider implements McpServerTransportProv
             null, error -> diagnostics.accept("handling a message failed: " + error.getMessage()));
   }
 
+  /**
+   * At the end of input, requests already read are still answered (as a stdio server should), for
+   * at most {@link #DRAIN_TIMEOUT}.
+   */
+  private void awaitUnanswered() {
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    synchronized (unanswered) {
+      while (!unanswered.isEmpty() && System.nanoTime() < deadline && !closing.get()) {
+        try {
+          unanswered.wait(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
   private JSONRPCMessage rewrite(JSONRPCMessage message) {
     if (!(message instanceof JSONRPCResponse response) || response.id() == null) {
       return message;
+    }
+    if (unanswered.remove(response.id())) {
+      synchronized (unanswered) {
+        unanswered.notifyAll();
+      }
     }
     String tool = pendingToolCalls.remove(response.id());
     JSONRPCResponse.JSONRPCError error = response.error();
