@@ -176,52 +176,83 @@ public final class StdioProxyBenchmark {
 
   private void memory(int calls) throws IOException, InterruptedException {
     Path tape = work.resolve("memory.tape.json");
-    Path timing = work.resolve("memory.time.txt");
     Files.deleteIfExists(tape);
-    Files.deleteIfExists(timing);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "/usr/bin/time",
-                "-v",
-                "-o",
-                timing.toString(),
-                "java",
-                "-Xmx64m",
-                "-jar",
-                jar.toString(),
-                "record",
-                "-o",
-                tape.toString(),
-                "--",
+    List<String> recorder =
+        List.of(
+            "java",
+            "-Xmx64m",
+            "-jar",
+            jar.toString(),
+            "record",
+            "-o",
+            tape.toString(),
+            "--",
+            "node",
+            server.toString(),
+            "stdio");
+    ProcessBuilder builder =
+        new ProcessBuilder(
                 "node",
-                server.toString(),
-                "stdio"));
-    JsonNode result = latency(command, calls, 0);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (!(Files.exists(timing) && Files.size(timing) > 0) && System.nanoTime() < deadline) {
-      Thread.sleep(200);
+                bench.resolve("mcp-latency.mjs").toString(),
+                "stdio",
+                String.valueOf(calls),
+                "0")
+            .directory(root.toFile())
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().put("SERVER_CMD", Json.mapper().writeValueAsString(recorder));
+    long started = System.nanoTime();
+    Process harness = builder.start();
+    ProcessHandle java = null;
+    long peakKib = 0;
+    long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (java == null) {
+        java =
+            harness
+                .descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("java"))
+                .findFirst()
+                .orElse(null);
+      }
+      if (java != null) {
+        peakKib = Math.max(peakKib, peakRssKib(java.pid()));
+        if (!java.isAlive() && !harness.isAlive()) {
+          break;
+        }
+      }
+      Thread.sleep(100);
     }
-    String time = Files.exists(timing) ? Files.readString(timing) : "";
-    String rss =
-        time.lines()
-            .filter(line -> line.contains("Maximum resident set size"))
-            .map(line -> line.replaceAll("\\D+", ""))
-            .findFirst()
-            .orElse("?");
+    String out = new String(harness.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    JsonNode result = Json.parse(out.strip().lines().reduce((a, b) -> b).orElseThrow());
+    double seconds = (System.nanoTime() - started) / 1e9;
     long exchanges = countExchanges(tape);
     System.out.printf(
         Locale.ROOT,
-        "%nmemory: %d calls (%d messages) recorded under -Xmx64m: tape %s with %d exchanges,"
-            + " %d bytes; recorder peak RSS %s KiB; session %.1f s at %s calls/s%n",
+        "%nmemory: %d calls (%d messages) recorded under -Xmx64m: tape with %d exchanges (%d bytes);"
+            + " recorder peak RSS %d MiB (VmHWM); %.1f s of calls at %s calls/s, %.1f s until the"
+            + " recorder exited%n",
         calls,
         2L * calls + 3,
-        tape,
         exchanges,
         Files.exists(tape) ? Files.size(tape) : -1,
-        rss,
+        peakKib / 1024,
         result.path("total_s").asDouble(),
-        result.path("calls_per_s").asText());
+        result.path("calls_per_s").asText(),
+        seconds);
+  }
+
+  /** The peak resident set of a process so far, from {@code /proc/<pid>/status}, in KiB. */
+  private static long peakRssKib(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D+", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // The process has exited between two samples.
+    }
+    return 0;
   }
 
   private static long countExchanges(Path tape) throws IOException {

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 final class RecordCommand implements Callable<Integer> {
 
   private static final Duration CATCH_UP = Duration.ofSeconds(30);
-  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
 
   @Spec CommandSpec spec;
 

@@ -5,12 +5,12 @@ import dev.cassette.proxy.jsonrpc.JsonRpcMessage;
 import dev.cassette.proxy.jsonrpc.MalformedMessageException;
 import dev.cassette.proxy.session.SessionListener.Direction;
 import dev.cassette.proxy.tape.Component;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -39,18 +39,30 @@ final class JournalReader {
   private JournalReader() {}
 
   static void read(Path journal, Visitor visitor) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(journal), 1 << 16)) {
+    try (InputStream in = Files.newInputStream(journal)) {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
+      byte[] buffer = new byte[1 << 16];
       long number = 0;
-      int b;
-      while ((b = in.read()) != -1) {
-        if (b != '\n') {
-          line.write(b);
-          continue;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] != '\n') {
+            continue;
+          }
+          number++;
+          byte[] bytes;
+          if (line.size() == 0) {
+            bytes = Arrays.copyOfRange(buffer, start, i);
+          } else {
+            line.write(buffer, start, i - start);
+            bytes = line.toByteArray();
+            line.reset();
+          }
+          entry(journal, number, bytes, visitor);
+          start = i + 1;
         }
-        number++;
-        entry(journal, number, line.toByteArray(), visitor);
-        line.reset();
+        line.write(buffer, start, n - start);
       }
       if (line.size() > 0) {
         visitor.problem(

@@ -15,13 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -38,6 +42,10 @@ import org.apiguardian.api.API;
 public final class Recorder implements SessionListener, AutoCloseable {
 
   private static final int QUEUE_CAPACITY = 1 << 16;
+  private static final long MIN_IDLE_PARK_NANOS = 500_000;
+  private static final long MAX_IDLE_PARK_NANOS = 8_000_000;
+  private static final long BACKPRESSURE_PARK_NANOS = 100_000;
+  private static final long REORDER_WINDOW_NANOS = 200_000_000;
   private static final int MAX_PROBLEMS = 100;
   private static final String BY = by();
 
@@ -46,7 +54,9 @@ public final class Recorder implements SessionListener, AutoCloseable {
   private final Redactor redaction;
   private final ComponentProbe components;
   private final Consumer<String> status;
-  private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicLong sequence = new AtomicLong();
   private final Thread thread;
   private final long startNanos;
   private final List<String> problems = new ArrayList<>();
@@ -121,20 +131,26 @@ public final class Recorder implements SessionListener, AutoCloseable {
 
   @Override
   public void onLine(Direction direction, byte[] line, long nanoTime) {
-    enqueue(new Entry(direction, line, nanoTime, null));
+    enqueue(new Entry(direction, line, nanoTime, null, sequence.incrementAndGet()));
   }
 
   @Override
   public void onClose(String reason) {
-    enqueue(new Entry(null, null, System.nanoTime(), reason == null ? "closed" : reason));
+    enqueue(
+        new Entry(
+            null, null, System.nanoTime(), reason == null ? "closed" : reason, sequence.get()));
   }
 
+  /**
+   * Hands an entry to the recording thread without a system call (no wake-up: the thread polls), so
+   * the relay never waits on the recorder unless it is a whole queue behind.
+   */
   private void enqueue(Entry entry) {
-    try {
-      queue.put(entry);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    while (queued.get() >= QUEUE_CAPACITY && thread.isAlive()) {
+      LockSupport.parkNanos(BACKPRESSURE_PARK_NANOS);
     }
+    queued.incrementAndGet();
+    queue.offer(entry);
   }
 
   /**
@@ -174,7 +190,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
 
   /** How many lines were handed to the recorder so far. */
   public long lines() {
-    return lineNumbers[0] + lineNumbers[1];
+    return sequence.get();
   }
 
   /**
@@ -192,6 +208,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
       throw new IllegalStateException("the recording has already ended");
     }
     onClose(reason);
+    LockSupport.unpark(thread);
     try {
       thread.join(timeout.toMillis());
     } catch (InterruptedException e) {
@@ -230,24 +247,49 @@ public final class Recorder implements SessionListener, AutoCloseable {
     }
   }
 
+  /**
+   * The recording thread. The pump tells each direction's lines after forwarding them, so a
+   * response can be told before the request it answers; entries are therefore journaled in the
+   * order they were read (their {@code nanoTime}), once they are {@value #REORDER_WINDOW_NANOS} ns
+   * old, or all at once when the session ends.
+   */
   private void drain() {
+    PriorityQueue<Entry> window =
+        new PriorityQueue<>(
+            Comparator.comparingLong(Entry::nanoTime).thenComparingLong(Entry::seq));
+    String endReason = null;
+    long idleParkNanos = MIN_IDLE_PARK_NANOS;
     try {
       while (true) {
-        Entry entry = queue.poll(1, TimeUnit.MINUTES);
-        if (entry == null) {
-          continue;
+        Entry entry;
+        while ((entry = queue.poll()) != null) {
+          queued.decrementAndGet();
+          if (entry.direction() == null) {
+            endReason = endReason == null ? entry.endReason() : endReason;
+          } else {
+            window.add(entry);
+          }
         }
-        if (entry.direction() == null) {
-          journal.end(entry.endReason());
+        long horizon = System.nanoTime() - REORDER_WINDOW_NANOS;
+        boolean recorded = false;
+        while (!window.isEmpty() && (endReason != null || window.peek().nanoTime() <= horizon)) {
+          record(window.poll());
+          recorded = true;
+        }
+        if (endReason != null) {
+          journal.end(endReason);
           return;
         }
-        record(entry);
+        if (recorded || !window.isEmpty()) {
+          idleParkNanos = MIN_IDLE_PARK_NANOS;
+        } else {
+          idleParkNanos = Math.min(MAX_IDLE_PARK_NANOS, idleParkNanos * 2);
+        }
+        LockSupport.parkNanos(idleParkNanos);
       }
     } catch (IOException e) {
       failure = e;
       problem("cannot append to the journal " + journal.file() + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -307,5 +349,6 @@ public final class Recorder implements SessionListener, AutoCloseable {
     return "cassette " + (version == null ? "development" : version);
   }
 
-  private record Entry(Direction direction, byte[] line, long nanoTime, String endReason) {}
+  private record Entry(
+      Direction direction, byte[] line, long nanoTime, String endReason, long seq) {}
 }

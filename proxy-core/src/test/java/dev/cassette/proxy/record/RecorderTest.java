@@ -124,6 +124,28 @@ class RecorderTest {
   }
 
   @Test
+  void ordersBothDirectionsByReadTimeWhenAResponseIsToldBeforeItsRequest() throws Exception {
+    Path tape = dir.resolve("race.tape.json");
+    Recorder recorder = recorder(tape);
+    long readRequest = System.nanoTime();
+    long readResponse = readRequest + 1_000;
+    recorder.onLine(
+        SERVER_TO_CLIENT,
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}".getBytes(StandardCharsets.UTF_8),
+        readResponse);
+    recorder.onLine(
+        CLIENT_TO_SERVER,
+        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}".getBytes(StandardCharsets.UTF_8),
+        readRequest);
+    RecordedTape result = recorder.finish("done", TIMEOUT, true);
+
+    assertThat(result.notes()).isEmpty();
+    Exchange ping = TapeCodec.read(tape).exchanges().get(0);
+    assertThat(ping.method()).isEqualTo("ping");
+    assertThat(ping.response().get("id").asInt()).isEqualTo(7);
+  }
+
+  @Test
   void anEmptySessionGivesAnEmptyTape() throws Exception {
     Path tape = dir.resolve("empty.tape.json");
     recorder(tape).finish(TIMEOUT);
