@@ -13,9 +13,9 @@ import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.config.PrefixedConfigurationParameters;
-import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.ParallelHierarchicalTestExecutorServiceFactory;
 import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
 
 /**
@@ -52,7 +52,7 @@ public final class CassetteTestEngine extends HierarchicalTestEngine<CassetteExe
     ConfigurationParameters parameters = request.getConfigurationParameters();
     CassetteConfiguration configuration = new CassetteConfiguration(parameters, System.getenv());
     if (configuration.parallelExecutionEnabled()) {
-      return new ForkJoinPoolHierarchicalTestExecutorService(
+      return ParallelHierarchicalTestExecutorServiceFactory.create(
           new PrefixedConfigurationParameters(parameters, Constants.PARALLEL_CONFIG_PREFIX));
     }
     return new SameThreadHierarchicalTestExecutorService();

@@ -17,7 +17,7 @@ public record ChosenServer(ServerSpec spec, Map<String, String> environment, Str
 
   /** Copies the map. */
   public ChosenServer {
-    environment = Map.copyOf(environment);
+    environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
   }
 
   /** The server in words, without environment values. */

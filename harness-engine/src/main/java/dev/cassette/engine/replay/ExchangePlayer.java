@@ -5,6 +5,7 @@ import dev.cassette.engine.match.NotificationMatcher;
 import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.jsonrpc.JsonRpcMessage;
 import dev.cassette.proxy.jsonrpc.MalformedMessageException;
+import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.tape.Exchange;
 import dev.cassette.proxy.transport.ServerConnection;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class ExchangePlayer {
       throws IOException, ExchangeTimeoutException {
     long started = System.nanoTime();
     long deadline = started + timeout.toNanos();
-    connection.send(Json.compactBytes(Secrets.restore(exchange.client(), environment)));
+    connection.send(Json.compactBytes(Redactor.restore(exchange.client(), environment)));
     Window window = new Window(exchange);
     JsonNode requestId =
         exchange.client().get("method") != null ? exchange.client().get("id") : null;

@@ -30,8 +30,8 @@ public record ServerOverride(
   /** Copies the collections. */
   public ServerOverride {
     command = List.copyOf(command);
-    environment = Map.copyOf(environment);
-    settings = Map.copyOf(settings);
+    environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+    settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
   }
 
   /** Whether this names a server at all. */

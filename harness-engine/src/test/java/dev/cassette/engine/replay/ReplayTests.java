@@ -144,13 +144,12 @@ class ReplayTests {
   }
 
   @Test
-  void serverNamedNowhereFailsTheFirstExchangeAndSkipsTheRest() {
+  void embeddedWassetteHostIsTheServerWhenNoneIsNamed() {
     Events tests =
         execute(
                 Map.of("cassette.record", "none"),
                 selectFile(FIXTURES.resolve("tapes/nested/echo.tape.json").toFile()))
             .testEvents();
-    tests.assertStatistics(stats -> stats.started(1).failed(1).skipped(2));
     tests
         .assertThatEvents()
         .haveExactly(
@@ -161,9 +160,8 @@ class ReplayTests {
                     message(
                         m ->
                             m.contains(
-                                "no server to replay against: set cassette.server.command, put"
-                                    + " @Server on the @TapeSuite class, or give the tape a server"
-                                    + " block")))));
+                                "\"result.serverInfo.name\" expected: <\"mcp-servers/everything\">"
+                                    + " but was: <")))));
   }
 
   @Test
