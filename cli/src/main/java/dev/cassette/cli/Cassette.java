@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cassette.Version.class,
     description = "Record/replay tests for MCP servers.",
-    subcommands = {CommandLine.HelpCommand.class, HostCommand.class, VerifyCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      HostCommand.class,
+      RecordCommand.class,
+      ServeCommand.class,
+      TapeCommand.class,
+      VerifyCommand.class
+    })
 public final class Cassette implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

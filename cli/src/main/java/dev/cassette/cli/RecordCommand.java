@@ -1,0 +1,235 @@
+package dev.cassette.cli;
+
+import dev.cassette.proxy.record.Recorder;
+import dev.cassette.proxy.record.RecorderOptions;
+import dev.cassette.proxy.redact.Redactor;
+import dev.cassette.proxy.session.SessionListener;
+import dev.cassette.proxy.session.SessionPump;
+import dev.cassette.proxy.tape.ServerSpec;
+import dev.cassette.proxy.transport.ChildProcess;
+import dev.cassette.proxy.transport.StdioSelf;
+import dev.cassette.proxy.transport.TransportOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cassette record}: be an MCP client's stdio server, relay to a real one, record a tape. */
+@Command(
+    name = "record",
+    sortOptions = false,
+    description = {
+      "Records an MCP session into a tape. Configure an MCP client to launch this command as its"
+          + " server: it serves on stdin/stdout, starts the server command, relays every line"
+          + " untouched and writes the tape when the client ends the session.",
+      "Exit status: 0 tape written; 1 the session failed or was not clean (the tape is not"
+          + " replaced and the journal is kept); 2 bad arguments."
+    })
+final class RecordCommand implements Callable<Integer> {
+
+  private static final Duration CATCH_UP = Duration.ofSeconds(30);
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "TAPE",
+      description = "The tape to write, e.g. tapes/weather.tape.json.")
+  Path output;
+
+  @Option(names = "--name", description = "The tape's name (default: the file name).")
+  String name;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "A tag for the tape (repeatable).")
+  List<String> tags = new ArrayList<>();
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME[=VALUE]",
+      description =
+          "Give the server this environment variable (from this environment, or VALUE). Its value"
+              + " is a secret: it is replaced by ${secret:NAME} in the tape (repeatable).")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = "--max-line-bytes",
+      paramLabel = "N",
+      description = "Longest message accepted from either side, in bytes (default: 16 MiB).")
+  int maxLineBytes = TransportOptions.defaults().maxLineBytes();
+
+  @Option(
+      names = "--no-record",
+      hidden = true,
+      description = "Relay only, record nothing (to measure the proxy's own cost).")
+  boolean noRecord;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "COMMAND",
+      description = "The server command and its arguments, after --.")
+  List<String> command;
+
+  private volatile boolean terminated;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, String> environment = environment();
+    TransportOptions options = transportOptions();
+    Redactor redactor = Redactor.defaults().withEnvironment(environment);
+    Recorder recorder;
+    try {
+      recorder = noRecord ? null : Recorder.start(recorderOptions(environment, err), redactor);
+    } catch (IOException e) {
+      return fail(err, redactor.redact(e.getMessage()));
+    }
+    ChildProcess server;
+    try {
+      server = ChildProcess.start(command, environment, null, options);
+    } catch (IOException | RuntimeException e) {
+      discard(recorder);
+      return fail(err, redactor.redact(String.valueOf(e.getMessage())));
+    }
+    status(
+        err,
+        "recording " + server.description() + (noRecord ? " (not recording)" : " into " + output));
+    return relay(server, recorder, options, new RecordingEnd(err, redactor, output));
+  }
+
+  private int relay(
+      ChildProcess server, Recorder recorder, TransportOptions options, RecordingEnd end) {
+    StdioSelf.ClientSide client = StdioSelf.claim();
+    ClientEndWatch fromClient = new ClientEndWatch(client.fromClient());
+    SessionListener listener = recorder == null ? (direction, line, nanoTime) -> {} : recorder;
+    SessionPump pump = SessionPump.start(fromClient, client.toClient(), server, listener, options);
+    CountDownLatch concluded = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              terminated = true;
+              pump.close();
+              awaitQuietly(concluded);
+            },
+            "cassette-record-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      awaitEnd(pump);
+      boolean endedByClient = fromClient.clientClosed() || terminated || shuttingDown(hook);
+      return end.conclude(recorder, pump.closeReason(), endedByClient, CATCH_UP);
+    } finally {
+      concluded.countDown();
+    }
+  }
+
+  private static void awaitEnd(SessionPump pump) {
+    try {
+      while (!pump.awaitTermination(Duration.ofMinutes(10))) {
+        // A session lasts as long as the client keeps it open.
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pump.close();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether the JVM is shutting down (SIGTERM from the client, for example). */
+  private static boolean shuttingDown(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
+  }
+
+  private RecorderOptions recorderOptions(Map<String, String> environment, PrintWriter err) {
+    ServerSpec server =
+        new ServerSpec(
+            ServerSpec.STDIO,
+            command,
+            null,
+            null,
+            List.copyOf(environment.keySet()),
+            null,
+            null,
+            null,
+            null);
+    return new RecorderOptions(
+        output,
+        name == null ? RecorderOptions.nameOf(output) : name,
+        tags,
+        server,
+        Path.of("").toAbsolutePath(),
+        problem -> status(err, problem));
+  }
+
+  private TransportOptions transportOptions() {
+    if (maxLineBytes < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-line-bytes must be positive but was " + maxLineBytes);
+    }
+    return TransportOptions.defaults().withMaxLineBytes(maxLineBytes);
+  }
+
+  private Map<String, String> environment() {
+    Map<String, String> environment = new TreeMap<>();
+    for (String entry : env) {
+      int eq = entry.indexOf('=');
+      String key = eq < 0 ? entry : entry.substring(0, eq);
+      if (!key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw new ParameterException(
+            spec.commandLine(), "--env needs NAME or NAME=VALUE, but the name was '" + key + "'");
+      }
+      String value = eq < 0 ? System.getenv(key) : entry.substring(eq + 1);
+      if (value == null) {
+        throw new ParameterException(
+            spec.commandLine(), "--env " + key + ": no such variable in this environment");
+      }
+      environment.put(key, value);
+    }
+    return environment;
+  }
+
+  private static void discard(Recorder recorder) {
+    if (recorder != null) {
+      try {
+        recorder.discard();
+      } catch (IOException e) {
+        // Nothing was recorded; a journal left behind is reported by the next recording.
+      }
+    }
+  }
+
+  static int fail(PrintWriter err, String message) {
+    status(err, message);
+    return 1;
+  }
+
+  static void status(PrintWriter err, String message) {
+    err.println("cassette record: " + message);
+    err.flush();
+  }
+}

@@ -1,0 +1,91 @@
+package dev.cassette.cli;
+
+import dev.cassette.proxy.serve.Miss;
+import dev.cassette.proxy.serve.TapeServer;
+import dev.cassette.proxy.tape.Tape;
+import dev.cassette.proxy.tape.TapeCodec;
+import dev.cassette.proxy.tape.TapeFormatException;
+import dev.cassette.proxy.transport.StdioSelf;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cassette serve <tape>}: the tape acts as an MCP server on stdio, with no live server. */
+@Command(
+    name = "serve",
+    description = {
+      "Serves a tape as an MCP server on stdin/stdout: each request is answered with the recorded"
+          + " response of the matching request (by method and params, under the tape's match"
+          + " blocks), with the client's id. Recorded notifications and server requests are"
+          + " replayed in their windows. A request the tape does not hold gets a JSON-RPC error"
+          + " (code -32001) naming the nearest recorded request and how it differs.",
+      "Exit status: 0 every request was answered from the tape; 1 some were not;"
+          + " 2 the tape could not be read."
+    })
+public final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "TAPE", description = "The tape file (*.tape.json).")
+  Path tape;
+
+  private final InputStream in;
+  private final OutputStream out;
+
+  /** Serves on this process's stdin and stdout. */
+  public ServeCommand() {
+    this(null, null);
+  }
+
+  /** Serves on the given streams (for tests); {@code null} means this process's own. */
+  ServeCommand(InputStream in, OutputStream out) {
+    this.in = in;
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    Tape loaded;
+    try {
+      loaded = TapeCodec.read(tape);
+    } catch (TapeFormatException e) {
+      err.println("cassette serve: " + e.getMessage());
+      return 2;
+    }
+    InputStream fromClient = in;
+    OutputStream toClient = out;
+    if (fromClient == null || toClient == null) {
+      StdioSelf.ClientSide self = StdioSelf.claim();
+      fromClient = self.fromClient();
+      toClient = self.toClient();
+    }
+    err.println(
+        "cassette serve: serving "
+            + tape
+            + " ("
+            + loaded.exchanges().size()
+            + " exchanges) on stdio");
+    err.flush();
+    try {
+      List<Miss> misses = new TapeServer(loaded).serve(fromClient, toClient);
+      for (Miss miss : misses) {
+        err.println("cassette serve: " + miss.describe());
+      }
+      err.flush();
+      return misses.isEmpty() ? CommandLine.ExitCode.OK : 1;
+    } catch (IOException e) {
+      err.println("cassette serve: " + e.getMessage());
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package dev.cassette.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cassette.engine.client.McpSdkTransport;
+import dev.cassette.proxy.record.Recorder;
+import dev.cassette.proxy.record.RecorderOptions;
+import dev.cassette.proxy.redact.Redactor;
+import dev.cassette.proxy.session.SessionListener.Direction;
+import dev.cassette.proxy.tape.ServerSpec;
+import dev.cassette.proxy.transport.ServerConnection;
+import dev.cassette.proxy.transport.ServerConnections;
+import dev.cassette.proxy.transport.TransportOptions;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+  @TempDir Path dir;
+
+  /** The requests both runs send; their results are compared. */
+  private static List<Object> session(McpSyncClient client) {
+    List<Object> results = new ArrayList<>();
+    results.add(client.initialize().serverInfo());
+    results.add(client.listTools().tools());
+    results.add(
+        client.callTool(
+            McpSchema.CallToolRequest.builder("echo")
+                .arguments(Map.of("message", "tape"))
+                .build()));
+    results.add(
+        client.callTool(
+            McpSchema.CallToolRequest.builder("get-sum")
+                .arguments(Map.of("a", 20, "b", 22))
+                .build()));
+    results.add(
+        client.readResource(
+            new McpSchema.ReadResourceRequest("demo://resource/static/document/architecture.md")));
+    results.add(
+        client.getPrompt(new McpSchema.GetPromptRequest("args-prompt", Map.of("city", "Oslo"))));
+    return results;
+  }
+
+  private static McpSyncClient sdkClient(McpClientTransport transport) {
+    return McpClient.sync(transport)
+        .requestTimeout(Duration.ofSeconds(20))
+        .initializationTimeout(Duration.ofSeconds(20))
+        .build();
+  }
+
+  /** Records a session of the SDK client with server-everything through Cassette's recorder. */
+  private List<Object> recordLive(Path tape) throws Exception {
+    ServerSpec spec =
+        ServerSpec.stdio(List.of("node", RecorderProcess.serverEverything(), "stdio"));
+    Recorder recorder =
+        Recorder.start(
+            new RecorderOptions(tape, "everything", List.of(), spec, dir, status -> {}),
+            Redactor.defaults());
+    ServerConnection live = ServerConnections.open(spec, Map.of(), TransportOptions.defaults());
+    McpSyncClient client = sdkClient(new McpSdkTransport(new Recording(live, recorder)));
+    try {
+      return session(client);
+    } finally {
+      client.closeGracefully();
+      live.close();
+      recorder.finish(Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void answersTheSdkClientExactlyAsTheLiveServerDidForTheRecordedRequests() throws Exception {
+    Path tape = dir.resolve("everything.tape.json");
+    List<Object> live = recordLive(tape);
+    assertThat(tape).exists();
+
+    ServerParameters serve =
+        ServerParameters.builder(RecorderProcess.cassette(List.of()).get(0))
+            .args(
+                new ArrayList<>(
+                    RecorderProcess.cassette(List.of("serve", tape.toString())).subList(1, 6)))
+            .build();
+    McpSyncClient client = sdkClient(new StdioClientTransport(serve, McpJsonDefaults.getMapper()));
+    try {
+      assertThat(session(client)).isEqualTo(live);
+
+      assertThatThrownBy(
+              () ->
+                  client.callTool(
+                      McpSchema.CallToolRequest.builder("echo")
+                          .arguments(Map.of("message", "not on tape"))
+                          .build()))
+          .isInstanceOf(McpError.class)
+          .hasMessageContaining("the tape holds no response for tools/call")
+          .hasMessageContaining(
+              "$.params.arguments.message: expected <\"tape\"> but was <\"not on tape\">");
+    } finally {
+      client.closeGracefully();
+    }
+  }
+
+  @Test
+  void aBrokenTapeExitsWithStatusTwoNamingTheFile() throws Exception {
+    Path broken = dir.resolve("broken.tape.json");
+    Files.writeString(broken, "{\"cassette\": 1, \"name\": ");
+    StringWriter err = new StringWriter();
+    CommandLine command =
+        new CommandLine(
+            new ServeCommand(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()));
+    command.setErr(new PrintWriter(err));
+
+    int status = command.execute(broken.toString());
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("cassette serve: ").contains("broken.tape.json");
+  }
+
+  @Test
+  void servesGivenStreamsAndExitsOneWhenARequestWasNotOnTheTape() throws Exception {
+    Path tape = dir.resolve("tiny.tape.json");
+    Files.writeString(
+        tape,
+        """
+        {
+          "cassette": 1,
+          "name": "tiny",
+          "exchanges": [
+            {
+              "client": {"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+              "response": {"jsonrpc": "2.0", "id": 1, "result": {"tools": []}}
+            }
+          ]
+        }
+        """);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String input =
+        "{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"tools/list\"}\n"
+            + "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"prompts/list\"}\n";
+    StringWriter err = new StringWriter();
+    CommandLine command =
+        new CommandLine(
+            new ServeCommand(
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out));
+    command.setErr(new PrintWriter(err));
+
+    int status = command.execute(tape.toString());
+
+    assertThat(status).isEqualTo(1);
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).contains("\"id\":\"a\"").contains("\"tools\":[]");
+    assertThat(lines.get(1)).contains("\"id\":\"b\"").contains("-32001");
+    assertThat(err.toString())
+        .contains("the tape holds no prompts/list request; it holds tools/list");
+  }
+
+  /** Feeds every line both ways to the recorder, as the proxy's session pump would. */
+  private record Recording(ServerConnection delegate, Recorder recorder)
+      implements ServerConnection {
+    @Override
+    public void send(byte[] line) throws IOException {
+      recorder.onLine(Direction.CLIENT_TO_SERVER, line.clone(), System.nanoTime());
+      delegate.send(line);
+    }
+
+    @Override
+    public byte[] receive(Duration timeout) throws IOException {
+      byte[] line = delegate.receive(timeout);
+      if (line != null) {
+        recorder.onLine(Direction.SERVER_TO_CLIENT, line.clone(), System.nanoTime());
+      }
+      return line;
+    }
+
+    @Override
+    public String diagnosticsTail() {
+      return delegate.diagnosticsTail();
+    }
+
+    @Override
+    public boolean isAlive() {
+      return delegate.isAlive();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package dev.cassette.engine.jupiter;
+
+import dev.cassette.proxy.redact.Redactor;
+import dev.cassette.proxy.serve.TapeServer;
+import dev.cassette.proxy.serve.TapeServerConnection;
+import dev.cassette.proxy.tape.Exchange;
+import dev.cassette.proxy.tape.Recording;
+import dev.cassette.proxy.tape.ServerSpec;
+import dev.cassette.proxy.tape.Tape;
+import dev.cassette.proxy.tape.TapeCodec;
+import dev.cassette.proxy.tape.TapeFormatException;
+import dev.cassette.proxy.transport.ServerConnection;
+import dev.cassette.proxy.transport.ServerConnections;
+import dev.cassette.proxy.transport.TransportOptions;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.AssertionFailedError;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One {@code @Tape} test's session: opens the connection its clients use (live and tapped, or the
+ * tape itself), and when the test ends writes the tape or checks the traffic against it.
+ */
+final class TapeSession implements AutoCloseable {
+
+  private final TapePlan plan;
+  private final Tape existing;
+  private final ServerSpec spec;
+  private final Redactor redactor;
+  private final ExchangeLog log = new ExchangeLog();
+  private final ServerConnection connection;
+  private final TapeServerConnection offline;
+  private final Deque<AutoCloseable> clients = new ArrayDeque<>();
+  private boolean clientCreated;
+  private boolean closed;
+
+  private TapeSession(
+      TapePlan plan,
+      Tape existing,
+      ServerSpec spec,
+      Redactor redactor,
+      ServerConnection live,
+      TapeServerConnection offline) {
+    this.plan = plan;
+    this.existing = existing;
+    this.spec = spec;
+    this.redactor = redactor;
+    this.offline = offline;
+    this.connection = new TappedConnection(offline != null ? offline : live, log);
+  }
+
+  static TapeSession open(
+      TapePlan plan, Function<String, Optional<String>> parameters, Map<String, String> environment)
+      throws IOException {
+    Tape existing = plan.action() == TapePlan.Action.RECORD ? previous(plan) : read(plan);
+    if (plan.action() == TapePlan.Action.OFFLINE) {
+      Map<String, String> secrets =
+          plan.server() == null
+              ? Map.of()
+              : ServerSettings.of(plan.server(), parameters, environment).environment();
+      TapeServer server =
+          new TapeServer(
+              ExchangeSecrets.restored(existing, secrets),
+              new MatcherAdapter(new JsonComparator(), plan.match()));
+      return new TapeSession(
+          plan, existing, existing.server(), Redactor.defaults(), null, server.connect());
+    }
+    ServerSettings settings;
+    if (plan.server() != null) {
+      settings = ServerSettings.of(plan.server(), parameters, environment);
+    } else if (existing != null && existing.server() != null) {
+      settings = new ServerSettings(existing.server(), Map.of());
+    } else {
+      throw new IllegalStateException(
+          "the @Tape test needs a live server to record "
+              + plan.location().relative()
+              + ": add @Server(command = ...) or @Server(embedded = ...)");
+    }
+    ServerConnection live =
+        ServerConnections.open(
+            settings.spec(), settings.environment(), TransportOptions.defaults());
+    Redactor redactor = Redactor.defaults().withEnvironment(settings.environment());
+    return new TapeSession(plan, existing, settings.spec(), redactor, live, null);
+  }
+
+  private static Tape read(TapePlan plan) {
+    try {
+      return TapeCodec.read(plan.location().file());
+    } catch (TapeFormatException e) {
+      throw new IllegalStateException("cannot read the tape: " + e.getMessage(), e);
+    }
+  }
+
+  /** The tape being re-recorded, for its hand-written match block and tags; or null. */
+  private static Tape previous(TapePlan plan) {
+    try {
+      return java.nio.file.Files.isRegularFile(plan.location().file()) ? read(plan) : null;
+    } catch (IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /** The connection for the test's one client. */
+  ServerConnection connectionForClient() {
+    if (clientCreated) {
+      throw new IllegalStateException(
+          "a @Tape test takes one MCP client parameter; this one asks for a second");
+    }
+    clientCreated = true;
+    return connection;
+  }
+
+  /** Closed before the connection when the test ends. */
+  void register(AutoCloseable client) {
+    clients.push(client);
+  }
+
+  /**
+   * Ends the session after the test ran: writes or checks the tape.
+   *
+   * @param testFailure what the test threw, or {@code null}
+   * @throws Throwable the test's failure, or the verification failure
+   */
+  void finish(ExtensionContext context, Throwable testFailure) throws Throwable {
+    close();
+    if (testFailure != null) {
+      if (plan.action() == TapePlan.Action.RECORD) {
+        context.publishReportEntry(
+            "cassette.tape", "not recorded (the test failed): " + plan.location().relative());
+      }
+      throw testFailure;
+    }
+    List<Exchange> exchanges = ExchangeSecrets.redacted(log.exchanges(), redactor);
+    switch (plan.action()) {
+      case RECORD -> write(context, exchanges, "recorded");
+      case VERIFY -> verify(context, exchanges);
+      case OFFLINE -> checkOffline();
+    }
+  }
+
+  private void verify(ExtensionContext context, List<Exchange> exchanges) throws IOException {
+    String tapeName = plan.location().relative();
+    List<String> problems =
+        new TapeVerifier(new JsonComparator()).verify(existing, tapeName, exchanges, plan.match());
+    if (problems.isEmpty()) {
+      return;
+    }
+    if (plan.mode() == dev.cassette.engine.config.RecordMode.FAILING) {
+      write(context, exchanges, "re-recorded (it no longer matched the live server)");
+      return;
+    }
+    throw new AssertionFailedError(
+        "Tape "
+            + tapeName
+            + " does not match the live server:\n"
+            + String.join("\n", problems)
+            + "\nRe-record it with -Dcassette.record=all (or failing) if the change is intended.");
+  }
+
+  private void checkOffline() {
+    if (!offline.misses().isEmpty()) {
+      StringBuilder message =
+          new StringBuilder("Tape ")
+              .append(plan.location().relative())
+              .append(" (offline) could not answer:");
+      offline.misses().forEach(miss -> message.append("\n").append(miss.describe()));
+      throw new AssertionFailedError(message.toString());
+    }
+  }
+
+  private void write(ExtensionContext context, List<Exchange> exchanges, String what)
+      throws IOException {
+    JsonNode handshake = handshake(exchanges);
+    ServerSpec server =
+        handshake == null
+            ? spec
+            : spec.withHandshake(
+                handshake.path("protocolVersion").asString(null), handshake.get("serverInfo"));
+    Tape tape =
+        new Tape(
+            Tape.FORMAT_VERSION,
+            plan.name(),
+            existing == null ? List.copyOf(context.getTags()) : existing.tags(),
+            new Recording(
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), "cassette 0.1", null),
+            server,
+            List.of(),
+            existing == null ? null : existing.match(),
+            exchanges,
+            null);
+    TapeCodec.write(tape, plan.location().file());
+    context.publishReportEntry("cassette.tape", what + ": " + plan.location().relative());
+  }
+
+  private static JsonNode handshake(List<Exchange> exchanges) {
+    for (Exchange exchange : exchanges) {
+      if ("initialize".equals(exchange.method()) && exchange.response() != null) {
+        return exchange.response().get("result");
+      }
+    }
+    return null;
+  }
+
+  /** Closes the clients, then the connection (which stops a live server). Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    while (!clients.isEmpty()) {
+      try {
+        clients.pop().close();
+      } catch (Exception e) {
+        // a client that fails to close must not keep the server running
+      }
+    }
+    connection.close();
+  }
+}

@@ -1,0 +1,236 @@
+package dev.cassette.engine.jupiter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cassette.engine.jupiter.fixtures.EchoFixture;
+import dev.cassette.engine.jupiter.fixtures.EchoMoreFixture;
+import dev.cassette.engine.jupiter.fixtures.OfflineFixture;
+import dev.cassette.engine.jupiter.fixtures.SdkFixture;
+import dev.cassette.engine.jupiter.fixtures.SecretFixture;
+import dev.cassette.engine.jupiter.fixtures.TemplatesFixture;
+import dev.cassette.proxy.tape.Tape;
+import dev.cassette.proxy.tape.TapeCodec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.Events;
+
+class CassetteExtensionTest {
+
+  @TempDir Path tapes;
+
+  private Path echoTape() {
+    return tapes.resolve("echo/hello.tape.json");
+  }
+
+  private Events run(Class<?> fixture, String... settings) {
+    Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < settings.length; i += 2) {
+      map.put(settings[i], settings[i + 1]);
+    }
+    return TestKit.run(fixture, tapes, map);
+  }
+
+  /** Replaces text in the tape, as a changed server output would show. */
+  private void edit(Path tape, String from, String to) throws Exception {
+    String text = Files.readString(tape);
+    assertThat(text).contains(from);
+    Files.writeString(tape, text.replace(from, to), StandardCharsets.UTF_8);
+  }
+
+  @Nested
+  class RecordAndVerify {
+
+    @Test
+    void recordsAMissingTapeThenVerifiesAgainstIt() throws Exception {
+      run(EchoFixture.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+      Tape tape = TapeCodec.read(echoTape());
+      assertThat(tape.exchanges())
+          .extracting(e -> e.method())
+          .containsExactly("initialize", "notifications/initialized", "tools/call");
+      assertThat(tape.server().command()).last().isEqualTo("stdio");
+      assertThat(tape.server().serverInfo().path("name").asString()).contains("everything");
+      byte[] recorded = Files.readAllBytes(echoTape());
+
+      run(EchoFixture.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+      assertThat(Files.readAllBytes(echoTape()))
+          .as("new mode leaves an existing tape alone")
+          .isEqualTo(recorded);
+    }
+
+    @Test
+    void aChangedServerOutputFailsWithTheJsonPathOfTheDifference() throws Exception {
+      run(EchoFixture.class).assertStatistics(stats -> stats.succeeded(1));
+      edit(echoTape(), "Echo: hello", "Echo: goodbye");
+
+      Events events = run(EchoFixture.class);
+
+      events.assertStatistics(stats -> stats.failed(1));
+      assertThat(TestKit.failureMessages(events))
+          .singleElement()
+          .asString()
+          .contains("Tape echo/hello.tape.json does not match the live server")
+          .contains("exchange #3 tools/call")
+          .contains(
+              "\"result.content[0].text\" expected: <\"Echo: goodbye\"> but was: <\"Echo: hello\">")
+          .contains("-Dcassette.record=all");
+    }
+
+    @Test
+    void aRequestTheTapeDoesNotHoldFailsNamingItAndWhereTheTapeDiverges() throws Exception {
+      run(EchoFixture.class).assertStatistics(stats -> stats.succeeded(1));
+
+      Events events = run(EchoMoreFixture.class);
+
+      events.assertStatistics(stats -> stats.failed(1));
+      assertThat(TestKit.failureMessages(events))
+          .singleElement()
+          .asString()
+          .contains(
+              "the test sent a request the tape does not hold: tools/call {\"name\":\"get-sum\"")
+          .contains("every exchange of echo/hello.tape.json was already used")
+          .contains("the nearest recorded request is exchange #3 (tape line")
+          .contains("\"params.name\" expected: <\"echo\"> but was: <\"get-sum\">");
+    }
+
+    @Test
+    void recordModeAllReRecordsAndFailingReRecordsOnlyOnAMismatch() throws Exception {
+      run(EchoFixture.class).assertStatistics(stats -> stats.succeeded(1));
+      edit(echoTape(), "Echo: hello", "Echo: stale");
+
+      run(EchoFixture.class, CassetteExtension.RECORD_PROPERTY_NAME, "failing")
+          .assertStatistics(stats -> stats.succeeded(1));
+      assertThat(Files.readString(echoTape())).contains("Echo: hello").doesNotContain("stale");
+
+      edit(echoTape(), "Echo: hello", "Echo: stale");
+      run(EchoFixture.class, CassetteExtension.RECORD_PROPERTY_NAME, "all")
+          .assertStatistics(stats -> stats.succeeded(1));
+      assertThat(Files.readString(echoTape())).contains("Echo: hello");
+    }
+
+    @Test
+    void keepsTheHandWrittenMatchBlockWhenReRecording() throws Exception {
+      run(EchoFixture.class).assertStatistics(stats -> stats.succeeded(1));
+      edit(
+          echoTape(),
+          "\"exchanges\"",
+          "\"match\" : { \"ignorePaths\" : [ \"$.result.serverInfo\" ] },\n  \"exchanges\"");
+      edit(echoTape(), "Echo: hello", "Echo: ignored?");
+
+      run(EchoFixture.class, CassetteExtension.RECORD_PROPERTY_NAME, "all")
+          .assertStatistics(stats -> stats.succeeded(1));
+
+      assertThat(TapeCodec.read(echoTape()).match().toString()).contains("$.result.serverInfo");
+    }
+  }
+
+  @Test
+  void worksUnderParallelExecution() throws Exception {
+    Events events =
+        run(
+            TemplatesFixture.class,
+            "junit.jupiter.execution.parallel.enabled",
+            "true",
+            "junit.jupiter.execution.parallel.mode.default",
+            "concurrent",
+            "junit.jupiter.execution.parallel.config.strategy",
+            "fixed",
+            "junit.jupiter.execution.parallel.config.fixed.parallelism",
+            "4");
+
+    events.assertStatistics(stats -> stats.succeeded(4).failed(0));
+    assertThat(Files.readString(tapes.resolve("echo/param-1.tape.json"))).contains("Echo: one");
+    assertThat(Files.readString(tapes.resolve("echo/param-2.tape.json"))).contains("Echo: two");
+  }
+
+  @Test
+  void secretsOfTheServersEnvironmentNeverReachTheTapeAndVerifyStillPasses() throws Exception {
+    run(SecretFixture.class).assertStatistics(stats -> stats.succeeded(1));
+
+    String tape = Files.readString(tapes.resolve("secret/echo.tape.json"));
+    assertThat(tape)
+        .doesNotContain(SecretFixture.SECRET)
+        .contains("${secret:CASSETTE_FIXTURE_TOKEN}")
+        .contains("\"CASSETTE_FIXTURE_TOKEN\"");
+    run(SecretFixture.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+    run(SecretFixture.class, CassetteExtension.OFFLINE_PROPERTY_NAME, "true")
+        .assertStatistics(stats -> stats.succeeded(1).failed(0));
+  }
+
+  @Nested
+  class OnCi {
+
+    @Test
+    void nothingIsRecordedAndAMissingTapeFails() {
+      Events events =
+          run(
+              EchoFixture.class,
+              CassetteExtension.CI_PROPERTY_NAME,
+              "true",
+              CassetteExtension.RECORD_PROPERTY_NAME,
+              "");
+
+      events.assertStatistics(stats -> stats.failed(1));
+      assertThat(TestKit.failureMessages(events))
+          .singleElement()
+          .asString()
+          .contains(
+              "echo/hello.tape.json does not exist and record mode is none (the default when CI is set)");
+      assertThat(echoTape()).doesNotExist();
+    }
+  }
+
+  @Nested
+  class Offline {
+
+    @Test
+    void theTapeServesTheTestWithNoServerProcess() {
+      run(EchoFixture.class).assertStatistics(stats -> stats.succeeded(1));
+
+      Events events = run(OfflineFixture.class);
+
+      events.assertStatistics(stats -> stats.succeeded(1).failed(1));
+      assertThat(TestKit.failureMessages(events))
+          .singleElement()
+          .asString()
+          .contains("the tape holds no response for tools/call")
+          .contains("nearest is exchange #3 at line")
+          .contains("\"params.arguments.message\" expected: <\"hello\"> but was: <\"bye\">");
+    }
+
+    @Test
+    void theOfficialSdkClientRecordsVerifiesAndReplaysOffline() throws Exception {
+      run(SdkFixture.class).assertStatistics(stats -> stats.succeeded(1));
+      assertThat(tapes.resolve("sdk/echo.tape.json")).exists();
+
+      run(SdkFixture.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+      run(SdkFixture.class, CassetteExtension.OFFLINE_PROPERTY_NAME, "true")
+          .assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+  }
+
+  @Test
+  void parameterizedInvocationsAndNestedClassesGetTapesOfTheirOwn() throws Exception {
+    Events events = run(TemplatesFixture.class);
+
+    events.assertStatistics(stats -> stats.succeeded(4).failed(0));
+    try (var files = Files.walk(tapes)) {
+      assertThat(
+              files
+                  .filter(Files::isRegularFile)
+                  .map(p -> tapes.relativize(p).toString().replace('\\', '/')))
+          .containsExactlyInAnyOrder(
+              "echo/param-1.tape.json",
+              "echo/param-2.tape.json",
+              "echo/city_Oslo.tape.json",
+              "TemplatesFixture.Inner/inNested.tape.json");
+    }
+    assertThat(Files.readString(tapes.resolve("echo/param-2.tape.json"))).contains("Echo: two");
+    run(TemplatesFixture.class).assertStatistics(stats -> stats.succeeded(4).failed(0));
+  }
+}

@@ -1,0 +1,128 @@
+package dev.cassette.proxy.record;
+
+import dev.cassette.proxy.jsonrpc.Json;
+import dev.cassette.proxy.session.SessionListener.Direction;
+import dev.cassette.proxy.tape.Component;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Appends a recording to its journal, one JSON line per entry.
+ *
+ * <p>Each line goes to the file in one {@code write(2)} call without a buffer in between, so after
+ * any call returns the line is in the operating system's hands and survives a {@code kill -9} of
+ * the JVM (not a power cut: there is no fsync per line).
+ */
+final class JournalWriter implements AutoCloseable {
+
+  static final String CLIENT = "client";
+  static final String SERVER = "server";
+
+  private final Path file;
+  private final FileOutputStream out;
+  private long lines;
+
+  private JournalWriter(Path file, FileOutputStream out) {
+    this.file = file;
+    this.out = out;
+  }
+
+  /**
+   * Creates the journal and writes its header.
+   *
+   * @throws IOException if the file exists (an earlier recording's journal, which may need
+   *     recovering) or cannot be created
+   */
+  static JournalWriter create(Path file, JournalHeader header) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try {
+      Files.createFile(file);
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException(
+          "journal "
+              + file
+              + " already exists (left by an earlier recording): turn it into a tape with"
+              + " `cassette tape recover "
+              + file
+              + "` or delete it",
+          e);
+    }
+    FileOutputStream out = new FileOutputStream(file.toFile(), true);
+    JournalWriter writer = new JournalWriter(file, out);
+    writer.line(header.toJson());
+    return writer;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** Number of lines written, the header included. */
+  long lines() {
+    return lines;
+  }
+
+  void message(Direction direction, long nanos, JsonNode message) throws IOException {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("dir", name(direction));
+    node.put("nanos", nanos);
+    node.set("message", message);
+    line(node);
+  }
+
+  void nonJson(
+      Direction direction, long nanos, long lineNumber, String redactedText, String problem)
+      throws IOException {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("dir", name(direction));
+    node.put("nanos", nanos);
+    node.put("line", lineNumber);
+    node.put("raw", redactedText);
+    node.put("problem", problem);
+    line(node);
+  }
+
+  void component(Component component) throws IOException {
+    ObjectNode node = Json.mapper().createObjectNode();
+    ObjectNode value = node.putObject("component");
+    value.put("id", component.id());
+    value.put("source", component.source());
+    value.put("sha256", component.sha256());
+    if (component.policy() != null) {
+      value.put("policy", component.policy());
+    }
+    line(node);
+  }
+
+  void end(String reason) throws IOException {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("end", reason);
+    line(node);
+  }
+
+  private void line(ObjectNode node) throws IOException {
+    byte[] json = Json.compactBytes(node);
+    byte[] line = new byte[json.length + 1];
+    System.arraycopy(json, 0, line, 0, json.length);
+    line[json.length] = '\n';
+    out.write(line);
+    lines++;
+  }
+
+  static String name(Direction direction) {
+    return direction == Direction.CLIENT_TO_SERVER ? CLIENT : SERVER;
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}

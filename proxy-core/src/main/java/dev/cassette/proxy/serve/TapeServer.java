@@ -1,0 +1,110 @@
+package dev.cassette.proxy.serve;
+
+import dev.cassette.proxy.tape.Tape;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+
+/**
+ * A tape acting as an MCP server: answers each client request with the recorded response.
+ *
+ * <p>Requests are matched to recorded ones by method and params, exact first, then under the tape's
+ * matchers ({@code match} blocks, json-unit placeholders); ids are rewritten to the client's;
+ * notifications and server→client requests are replayed in their windows. A request the tape does
+ * not hold gets a JSON-RPC error naming the nearest recorded request and how it differs (see {@link
+ * TapeServerSession}).
+ *
+ * <pre>{@code
+ * TapeServer server = new TapeServer(TapeCodec.read(Path.of("tapes/weather.tape.json")));
+ * try (ServerConnection connection = server.connect()) {
+ *   // speak MCP over the connection, no live server involved
+ * }
+ * }</pre>
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class TapeServer {
+
+  /** Longest line {@link #serve} accepts, in characters. */
+  public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+
+  private final Tape tape;
+  private final RequestMatcher matcher;
+
+  /** A server for a tape with the built-in {@link RequestMatcher#structural()} matcher. */
+  public TapeServer(Tape tape) {
+    this(tape, RequestMatcher.structural());
+  }
+
+  /** A server for a tape with a matcher of your own. */
+  public TapeServer(Tape tape, RequestMatcher matcher) {
+    this.tape = Objects.requireNonNull(tape, "tape");
+    this.matcher = Objects.requireNonNull(matcher, "matcher");
+  }
+
+  /** The tape this server plays. */
+  public Tape tape() {
+    return tape;
+  }
+
+  /**
+   * Opens a session for one client.
+   *
+   * @param toClient receives each server line (without newline), in order
+   */
+  public TapeServerSession open(Consumer<byte[]> toClient) {
+    Objects.requireNonNull(toClient, "toClient");
+    return new TapeServerSession(new ExchangeSelector(tape, matcher), toClient);
+  }
+
+  /** An in-memory connection to a fresh session, for clients in the same JVM. */
+  public TapeServerConnection connect() {
+    return new TapeServerConnection(this);
+  }
+
+  /**
+   * Serves one client over line streams (for example {@code System.in} and {@code System.out})
+   * until the input ends.
+   *
+   * @return the requests the tape had no response for
+   * @throws IOException when reading or writing fails, or a line exceeds {@link #MAX_LINE_CHARS}
+   */
+  public List<Miss> serve(InputStream in, OutputStream out) throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    TapeServerSession session = open(line -> writeLine(out, line));
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    try {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.length() > MAX_LINE_CHARS) {
+          throw new IOException("client line exceeds " + MAX_LINE_CHARS + " characters");
+        }
+        if (!line.isBlank()) {
+          session.accept(line.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return session.misses();
+  }
+
+  private static void writeLine(OutputStream out, byte[] line) {
+    synchronized (out) {
+      try {
+        out.write(line);
+        out.write('\n');
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
