@@ -74,10 +74,14 @@ final class SdkSessions {
 
   /**
    * Runs the script: initialize, wait for the server's roots/list to be answered, then tools/list,
-   * three tools/call (one with progress), resources/read, prompts/get and ping.
+   * three tools/call (one with progress), resources/read, prompts/get and ping; then wait until
+   * {@code quiet} says no request is open before closing.
    */
   static Seen run(
-      ServerParameters parameters, Queue<String> stderr, BooleanSupplier rootsAnswered) {
+      ServerParameters parameters,
+      Queue<String> stderr,
+      BooleanSupplier rootsAnswered,
+      BooleanSupplier quiet) {
     Queue<McpSchema.ProgressNotification> progress = new ConcurrentLinkedQueue<>();
     McpSyncClient client = client(parameters, stderr, progress);
     try {
@@ -115,6 +119,7 @@ final class SdkSessions {
       McpSchema.GetPromptResult prompt =
           client.getPrompt(new McpSchema.GetPromptRequest("simple-prompt", Map.of()));
       client.ping();
+      await().atMost(TIMEOUT).until(quiet::getAsBoolean);
       return new Seen(
           init.protocolVersion(),
           init.serverInfo(),
