@@ -31,6 +31,12 @@ import org.apiguardian.api.API;
  * then it is stopped), when the server closes its output or exits (the client's output is closed),
  * on an error (a line over the limit, a broken pipe; the reason is also written to stderr), or on
  * {@link #close()}. The server is always stopped and reaped when it ends.
+ *
+ * <p>All waits are bounded: after the client leaves, the server gets {@link
+ * TransportOptions#shutdownGrace()} to answer and exit before it is stopped (stopping takes up to
+ * one more grace period and a forcible kill). The relay threads are daemons; the one reading the
+ * client may stay blocked in a read of {@code clientIn} after the session ended, until the client
+ * writes or closes it, and then exits without relaying.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SessionPump implements AutoCloseable {

@@ -15,7 +15,8 @@ final class DiagnosticsTail {
   private final int maxBytes;
   private final ArrayDeque<String> lines = new ArrayDeque<>();
   private int bytes;
-  private Thread drainer;
+  private volatile Thread drainer;
+  private volatile boolean waitedForDrain;
 
   DiagnosticsTail(int maxLines, int maxBytes) {
     this.maxLines = maxLines;
@@ -36,9 +37,10 @@ final class DiagnosticsTail {
   /** Waits (bounded) until the drained stream reached its end. */
   void awaitDrained(Duration timeout) {
     Thread thread = drainer;
-    if (thread == null) {
+    if (thread == null || waitedForDrain) {
       return;
     }
+    waitedForDrain = true; // a grandchild may hold stderr open: wait once, not on every call
     try {
       thread.join(Math.max(1, timeout.toMillis()));
     } catch (InterruptedException e) {

@@ -18,7 +18,11 @@ final class LineServerConnection implements ServerConnection {
 
   private final LaunchedServer server;
   private final TransportOptions options;
-  private final LinkedBlockingQueue<Object> lines = new LinkedBlockingQueue<>();
+
+  /** Lines read ahead at most; then the reader waits, and the server blocks on its output. */
+  private static final int READ_AHEAD = 1024;
+
+  private final LinkedBlockingQueue<Object> lines = new LinkedBlockingQueue<>(READ_AHEAD);
   private final Object sendLock = new Object();
   private volatile boolean ended;
   private volatile boolean closed;
@@ -41,17 +45,28 @@ final class LineServerConnection implements ServerConnection {
           if (line == null) {
             break;
           }
-          lines.add(line);
+          enqueue(line);
         } catch (LineTooLongException e) {
-          lines.add(e);
+          enqueue(e);
         }
       }
     } catch (IOException e) {
       if (!closed) {
-        lines.add(e);
+        enqueue(e);
       }
     } finally {
-      lines.add(END);
+      enqueue(END);
+    }
+  }
+
+  /** Waits for room in the queue, giving up once the connection is closed. */
+  private void enqueue(Object item) {
+    try {
+      while (!closed && !lines.offer(item, 100, TimeUnit.MILLISECONDS)) {
+        // The caller is not receiving yet: hold the line (and so the server) back.
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -32,7 +32,7 @@ public class LineTooLongException extends IOException {
             + source
             + " is longer than the limit of "
             + limit
-            + " bytes (cassette.maxLineBytes); the line was discarded");
+            + " bytes; the line was discarded");
     this.source = source;
     this.lineNumber = lineNumber;
     this.limit = limit;

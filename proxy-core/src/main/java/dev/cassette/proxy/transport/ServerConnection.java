@@ -15,7 +15,14 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface ServerConnection extends AutoCloseable {
 
-  /** Sends one message line; the newline is added. */
+  /**
+   * Sends one message line; the newline is added.
+   *
+   * <p>Blocks while the server does not read its input (a full pipe); {@link #close()} from another
+   * thread ends such a wait.
+   *
+   * @throws ServerClosedException if the server has exited or closed its output
+   */
   void send(byte[] line) throws IOException;
 
   /**

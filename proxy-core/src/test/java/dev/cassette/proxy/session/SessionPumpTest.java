@@ -210,7 +210,7 @@ class SessionPumpTest {
       assertThat(listener.closeReasons())
           .containsExactly(
               "line 2 from client is longer than the limit of 64 bytes"
-                  + " (cassette.maxLineBytes); the line was discarded");
+                  + "; the line was discarded");
       assertThat(listener.clientToServer()).hasSize(1);
       assertThat(client.awaitEndOfOutput(WAIT)).isTrue();
     }
@@ -234,7 +234,7 @@ class SessionPumpTest {
       assertThat(listener.closeReasons())
           .containsExactly(
               "line 2 from server 'sh' is longer than the limit of 64 bytes"
-                  + " (cassette.maxLineBytes); the line was discarded");
+                  + "; the line was discarded");
       assertThat(client.next(WAIT)).asString(StandardCharsets.UTF_8).isEqualTo("{}");
       assertThat(client.awaitEndOfOutput(WAIT)).isTrue();
     }
@@ -384,6 +384,27 @@ class SessionPumpTest {
       pump.close();
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
       assertThat(pump.awaitTermination(Duration.ZERO)).isTrue();
+    }
+    TestServers.assertAllGone(List.of(server.handle()));
+  }
+
+  @Test
+  void brokenPipeToTheServerEndsTheSessionWithAClearReason() throws Exception {
+    // The server closes its stdin but keeps running: the next write fails with a broken pipe.
+    ChildProcess server =
+        ChildProcess.start(
+            sh("exec 0<&-; echo closed >&2; exec sleep 1000"), Map.of(), null, quickOptions());
+    Awaitility.await().atMost(WAIT).until(() -> server.diagnosticsTail().contains("closed"));
+    RecordingListener listener = new RecordingListener();
+    try (TestClient client = new TestClient()) {
+      SessionPump pump =
+          SessionPump.start(
+              client.pumpInput(), client.pumpOutput(), server, listener, quickOptions());
+      client.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+      assertThat(pump.awaitTermination(WAIT)).isTrue();
+      assertThat(listener.closeReasons())
+          .containsExactly("cannot write to server 'sh': Broken pipe");
+      assertThat(client.awaitEndOfOutput(WAIT)).isTrue();
     }
     TestServers.assertAllGone(List.of(server.handle()));
   }

@@ -44,4 +44,29 @@ class StdioProxyProcessTest {
     connection.close();
     TestServers.assertAllGone(tree);
   }
+
+  @Test
+  void reportsWhyTheSessionEndedOnItsStderrAndClosesItsStdout() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        List.of(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            RelayMain.class.getName(),
+            "sh",
+            "-c",
+            "echo boom >&2; exit 3");
+    // A JVM may take a while to exit on a loaded machine: wait for its status long enough.
+    var patient = quickOptions().withShutdownGrace(WAIT);
+    ChildProcess proxy = ChildProcess.start(command, Map.of(), null, patient);
+    try (ServerConnection connection = ServerConnections.connect(proxy, patient)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> connection.receive(WAIT))
+          .isInstanceOf(dev.cassette.proxy.transport.ServerClosedException.class)
+          .hasMessageContaining("server 'java' exited with status 0")
+          .hasMessageContaining(
+              "cassette: session ended: server 'sh' exited with status 3\n"
+                  + "--- server stderr (tail) ---\nboom");
+    }
+  }
 }

@@ -72,7 +72,7 @@ class LineReaderTest {
         .isInstanceOf(LineTooLongException.class)
         .hasMessage(
             "line 2 from server 'node' is longer than the limit of 10 bytes"
-                + " (cassette.maxLineBytes); the line was discarded")
+                + "; the line was discarded")
         .satisfies(
             e -> {
               LineTooLongException tooLong = (LineTooLongException) e;
