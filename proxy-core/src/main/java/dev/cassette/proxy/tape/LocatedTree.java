@@ -45,22 +45,29 @@ record LocatedTree(JsonNode root, Map<String, SourcePosition> positions) {
   static LocatedTree parse(String json, String sourceName) throws TapeFormatException {
     Map<String, SourcePosition> positions = new HashMap<>();
     try (JsonParser parser = Json.mapper().createParser(json)) {
-      if (parser.nextToken() == null) {
-        throw new TapeFormatException(
-            sourceName, null, "empty file: expected a tape (a JSON object)");
-      }
-      remember(parser, "", positions);
-      JsonNode root = readValue(parser, "", "", positions);
-      if (parser.nextToken() != null) {
+      try {
+        if (parser.nextToken() == null) {
+          throw new TapeFormatException(
+              sourceName, null, "empty file: expected a tape (a JSON object)");
+        }
+        remember(parser, "", positions);
+        JsonNode root = readValue(parser, "", "", positions);
+        if (parser.nextToken() != null) {
+          throw new TapeFormatException(
+              sourceName,
+              position(parser.currentTokenLocation()),
+              "unexpected content after the end of the tape");
+        }
+        return new LocatedTree(root, positions);
+      } catch (JacksonException e) {
+        // Limit violations (nesting depth, string length) carry no location of their own.
+        SourcePosition where = position(e.getLocation());
         throw new TapeFormatException(
             sourceName,
-            position(parser.currentTokenLocation()),
-            "unexpected content after the end of the tape");
+            where == null ? position(parser.currentLocation()) : where,
+            "not valid JSON: " + e.getOriginalMessage(),
+            e);
       }
-      return new LocatedTree(root, positions);
-    } catch (JacksonException e) {
-      throw new TapeFormatException(
-          sourceName, position(e.getLocation()), "not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -32,6 +32,11 @@ public final class TapeCodec {
 
   private TapeCodec() {}
 
+  /** The writer with the tape layout, shared by {@link TapeStreamWriter}. */
+  static ObjectWriter writer() {
+    return WRITER;
+  }
+
   /**
    * Reads a tape file (UTF-8).
    *
@@ -125,7 +130,7 @@ public final class TapeCodec {
   }
 
   /** Makes the rename durable where the platform allows syncing a folder (not on Windows). */
-  private static void syncFolder(Path folder) {
+  static void syncFolder(Path folder) {
     try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException | UnsupportedOperationException notSupported) {

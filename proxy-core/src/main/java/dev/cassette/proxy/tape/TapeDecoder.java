@@ -62,11 +62,11 @@ final class TapeDecoder {
 
   private int version(Node version) throws TapeFormatException {
     JsonNode value = version.value;
-    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+    if (!value.isIntegralNumber()) {
       throw version.error("must be an integer (the tape format version) but was " + kind(value));
     }
-    int major = value.intValue();
-    if (major > Tape.FORMAT_VERSION) {
+    java.math.BigInteger major = value.bigIntegerValue();
+    if (major.compareTo(java.math.BigInteger.valueOf(Tape.FORMAT_VERSION)) > 0) {
       throw new TapeFormatException(
           sourceName,
           tree.positionOf(version.pointer),
@@ -75,10 +75,10 @@ final class TapeDecoder {
               + "); this release reads version "
               + Tape.FORMAT_VERSION);
     }
-    if (major < 1) {
+    if (major.signum() <= 0) {
       throw version.error("must be " + Tape.FORMAT_VERSION + " but was " + major);
     }
-    return major;
+    return major.intValue();
   }
 
   private Recording recorded(Node node) throws TapeFormatException {

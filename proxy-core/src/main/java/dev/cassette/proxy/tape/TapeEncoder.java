@@ -17,7 +17,21 @@ final class TapeEncoder {
 
   private TapeEncoder() {}
 
+  /** The names of the tape's own top-level fields, which extensions cannot replace. */
+  private static final java.util.Set<String> TOP =
+      java.util.Set.of(
+          "cassette", "name", "tags", "recorded", "server", "components", "match", "exchanges");
+
   static ObjectNode encode(Tape tape) {
+    ObjectNode root = head(tape);
+    ArrayNode exchanges = root.putArray("exchanges");
+    tape.exchanges().forEach(exchange -> exchanges.add(exchange(exchange)));
+    root.setAll(tail(tape));
+    return root;
+  }
+
+  /** The top-level fields that come before {@code exchanges}. */
+  static ObjectNode head(Tape tape) {
     ObjectNode root = NODES.objectNode();
     root.put("cassette", tape.version());
     root.put("name", tape.name());
@@ -29,10 +43,20 @@ final class TapeEncoder {
       tape.components().forEach(component -> components.add(component(component)));
     }
     putObject(root, "match", tape.match());
-    ArrayNode exchanges = root.putArray("exchanges");
-    tape.exchanges().forEach(exchange -> exchanges.add(exchange(exchange)));
-    putExtensions(root, tape.extensions());
     return root;
+  }
+
+  /** The top-level fields that come after {@code exchanges}: the tape's unknown fields. */
+  static ObjectNode tail(Tape tape) {
+    ObjectNode tail = NODES.objectNode();
+    if (tape.extensions() != null) {
+      for (Map.Entry<String, JsonNode> entry : tape.extensions().properties()) {
+        if (!TOP.contains(entry.getKey())) {
+          tail.set(entry.getKey(), entry.getValue());
+        }
+      }
+    }
+    return tail;
   }
 
   private static ObjectNode recorded(Recording recorded) {
@@ -75,7 +99,7 @@ final class TapeEncoder {
     return node;
   }
 
-  private static ObjectNode exchange(Exchange exchange) {
+  static ObjectNode exchange(Exchange exchange) {
     ObjectNode node = NODES.objectNode();
     node.set("client", exchange.client());
     if (exchange.response() != null && !exchange.response().isNull()) {

@@ -94,6 +94,27 @@ class TapeFormatErrorsTest {
   }
 
   @Nested
+  class Limits {
+
+    @Test
+    void deeplyNestedValuesEndInAFormatErrorNotAStackOverflow() {
+      String deep = "[".repeat(100_000) + "]".repeat(100_000);
+      String tape =
+          "{\"cassette\": 1, \"name\": \"deep\", \"exchanges\": [{\"client\": "
+              + "{\"jsonrpc\": \"2.0\", \"method\": \"x\", \"params\": "
+              + deep
+              + "}}]}";
+
+      TapeFormatException error = errorReadingText(tape);
+
+      assertThat(error)
+          .hasMessage(
+              "inline.tape.json:1:599: not valid JSON: Document nesting depth (501) exceeds the"
+                  + " maximum allowed (500, from `StreamReadConstraints.getMaxNestingDepth()`)");
+    }
+  }
+
+  @Nested
   class Inline {
 
     @ParameterizedTest(name = "{0}")
@@ -104,6 +125,7 @@ class TapeFormatErrorsTest {
             """
             top level array       | []                                                  | inline.tape.json:1:1: the tape must be an object but was an array
             version as string     | {"cassette": "1"}                                   | inline.tape.json:1:14: cassette must be an integer (the tape format version) but was a string
+            version huge          | {"cassette": 100000000000000000000}               | inline.tape.json:1:14: this tape was written by a newer Cassette (tape format version 100000000000000000000); this release reads version 1
             version zero          | {"cassette": 0}                                     | inline.tape.json:1:14: cassette must be 1 but was 0
             missing name          | {"cassette": 1, "exchanges": []}                    | inline.tape.json:1:1: missing "name"
             name not a string     | {"cassette": 1, "name": 7, "exchanges": []}         | inline.tape.json:1:25: name must be a string but was a number
