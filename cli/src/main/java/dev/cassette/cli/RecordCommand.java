@@ -10,7 +10,9 @@ import dev.cassette.proxy.transport.ChildProcess;
 import dev.cassette.proxy.transport.StdioSelf;
 import dev.cassette.proxy.transport.TransportOptions;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,7 +110,16 @@ final class RecordCommand implements Callable<Integer> {
     status(
         err,
         "recording " + server.description() + (noRecord ? " (not recording)" : " into " + output));
-    return relay(server, recorder, options, new RecordingEnd(err, redactor, output));
+    PrintStream originalErr = System.err;
+    System.setErr(
+        new PrintStream(
+            new RedactingOutputStream(originalErr, redactor), true, StandardCharsets.UTF_8));
+    try {
+      return relay(server, recorder, options, new RecordingEnd(err, redactor, output));
+    } finally {
+      System.err.flush();
+      System.setErr(originalErr);
+    }
   }
 
   private int relay(
