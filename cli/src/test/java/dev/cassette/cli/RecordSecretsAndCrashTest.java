@@ -38,8 +38,7 @@ class RecordSecretsAndCrashTest {
 
   private static McpSchema.CallToolResult call(
       McpSyncClient client, String tool, Map<String, Object> arguments) {
-    return client.callTool(
-        McpSchema.CallToolRequest.builder().name(tool).arguments(arguments).build());
+    return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
   }
 
   private static String firstText(McpSchema.CallToolResult result) {

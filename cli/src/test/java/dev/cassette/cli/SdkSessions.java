@@ -65,7 +65,7 @@ final class SdkSessions {
     return McpClient.sync(transport)
         .requestTimeout(TIMEOUT)
         .initializationTimeout(TIMEOUT)
-        .clientInfo(new McpSchema.Implementation("cassette-test", "1.0"))
+        .clientInfo(McpSchema.Implementation.builder("cassette-test", "1.0").build())
         .capabilities(McpSchema.ClientCapabilities.builder().roots(true).build())
         .roots(new McpSchema.Root(ROOT_URI, "roots"))
         .progressConsumer(progress::add)
@@ -90,20 +90,17 @@ final class SdkSessions {
       McpSchema.ListToolsResult tools = client.listTools();
       McpSchema.CallToolResult echo =
           client.callTool(
-              McpSchema.CallToolRequest.builder()
-                  .name("echo")
+              McpSchema.CallToolRequest.builder("echo")
                   .arguments(Map.of("message", "hello"))
                   .build());
       McpSchema.CallToolResult sum =
           client.callTool(
-              McpSchema.CallToolRequest.builder()
-                  .name("get-sum")
+              McpSchema.CallToolRequest.builder("get-sum")
                   .arguments(Map.of("a", 2, "b", 40))
                   .build());
       McpSchema.CallToolResult longRun =
           client.callTool(
-              McpSchema.CallToolRequest.builder()
-                  .name("trigger-long-running-operation")
+              McpSchema.CallToolRequest.builder("trigger-long-running-operation")
                   .arguments(Map.of("duration", 0.3, "steps", 3))
                   .progressToken("progress-1")
                   .build());
@@ -115,9 +112,9 @@ final class SdkSessions {
               .findFirst()
               .orElseThrow();
       McpSchema.ReadResourceResult resource =
-          client.readResource(new McpSchema.ReadResourceRequest(uri));
+          client.readResource(McpSchema.ReadResourceRequest.builder(uri).build());
       McpSchema.GetPromptResult prompt =
-          client.getPrompt(new McpSchema.GetPromptRequest("simple-prompt", Map.of()));
+          client.getPrompt(McpSchema.GetPromptRequest.builder("simple-prompt").build());
       client.ping();
       await().atMost(TIMEOUT).until(quiet::getAsBoolean);
       return new Seen(
