@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 /** {@code cassette record}: be an MCP client's stdio server, relay to a real one, record a tape. */
 @Command(
     name = "record",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Records an MCP session into a tape. Configure an MCP client to launch this command as its"
@@ -65,7 +66,7 @@ final class RecordCommand implements Callable<Integer> {
       paramLabel = "NAME[=VALUE]",
       description =
           "Give the server this environment variable (from this environment, or VALUE). Its value"
-              + " is a secret: it is replaced by ${secret:NAME} in the tape (repeatable).")
+              + " is a secret: it is replaced by $${secret:NAME} in the tape (repeatable).")
   List<String> env = new ArrayList<>();
 
   @Option(
