@@ -3,7 +3,9 @@
 // client (one request at a time, waiting for each response), and closes the session.
 //
 // Usage: node tapes/record.mjs [scenario-name...]      (from the repository root)
-// Env:   CASSETTE (default ./cassette), SERVER (default: the embedded host over stdio)
+// Env:   CASSETTE (default ./cassette). A scenario may name its own server command ("server");
+//        by default the embedded host records in-process, with deterministic clock and randomness
+//        and policy changes kept in memory (so grant/revoke scenarios leave policy files untouched).
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const cassette = process.env.CASSETTE ?? join(root, 'cassette');
 const only = new Set(process.argv.slice(2));
-const TIMEOUT_MS = 20000;
+const TIMEOUT_MS = 180000; // the first call may wait for the host to compile components
 
 async function record(file) {
   const scenario = JSON.parse(readFileSync(file, 'utf8'));
@@ -19,7 +21,12 @@ async function record(file) {
   const args = ['record', '-o', out, '--name', scenario.name];
   for (const tag of scenario.tags ?? []) args.push('--tag', tag);
   args.push(...(scenario.recordArgs ?? []));
-  args.push('--', ...(scenario.server ?? [cassette, 'host', '--component-dir', join(root, 'components'), '--deterministic']));
+  if (scenario.server) {
+    args.push('--', ...scenario.server);
+  } else {
+    args.push('--embedded', 'wassette', '--setting', 'componentDir=components',
+      '--setting', 'deterministic=true', '--setting', 'policyChanges=memory');
+  }
   const child = spawn(cassette, args, { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   const pending = new Map();
   let buffer = '';

@@ -1,12 +1,14 @@
 package dev.cassette.cli;
 
+import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.record.Recorder;
 import dev.cassette.proxy.record.RecorderOptions;
 import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.session.SessionListener;
 import dev.cassette.proxy.session.SessionPump;
 import dev.cassette.proxy.tape.ServerSpec;
-import dev.cassette.proxy.transport.ChildProcess;
+import dev.cassette.proxy.transport.LaunchedServer;
+import dev.cassette.proxy.transport.ServerConnections;
 import dev.cassette.proxy.transport.StdioSelf;
 import dev.cassette.proxy.transport.TransportOptions;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code cassette record}: be an MCP client's stdio server, relay to a real one, record a tape. */
 @Command(
@@ -81,11 +85,24 @@ final class RecordCommand implements Callable<Integer> {
       description = "Relay only, record nothing (to measure the proxy's own cost).")
   boolean noRecord;
 
+  @Option(
+      names = "--embedded",
+      paramLabel = "NAME",
+      description =
+          "Record an in-process server instead of a command, e.g. wassette (the embedded host).")
+  String embedded;
+
+  @Option(
+      names = "--setting",
+      paramLabel = "KEY=VALUE",
+      description = "A setting of the embedded server, e.g. componentDir=components (repeatable).")
+  Map<String, String> settings = new LinkedHashMap<>();
+
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "COMMAND",
       description = "The server command and its arguments, after --.")
-  List<String> command;
+  List<String> command = new ArrayList<>();
 
   private volatile boolean terminated;
 
@@ -94,16 +111,17 @@ final class RecordCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Map<String, String> environment = environment();
     TransportOptions options = transportOptions();
+    ServerSpec serverSpec = serverSpec(environment);
     Redactor redactor = Redactor.defaults().withEnvironment(environment);
     Recorder recorder;
     try {
-      recorder = noRecord ? null : Recorder.start(recorderOptions(environment, err), redactor);
+      recorder = noRecord ? null : Recorder.start(recorderOptions(serverSpec, err), redactor);
     } catch (IOException e) {
       return fail(err, redactor.redact(e.getMessage()));
     }
-    ChildProcess server;
+    LaunchedServer server;
     try {
-      server = ChildProcess.start(command, environment, null, options);
+      server = ServerConnections.launch(serverSpec, environment, options);
     } catch (IOException | RuntimeException e) {
       discard(recorder);
       return fail(err, redactor.redact(String.valueOf(e.getMessage())));
@@ -124,7 +142,7 @@ final class RecordCommand implements Callable<Integer> {
   }
 
   private int relay(
-      ChildProcess server, Recorder recorder, TransportOptions options, RecordingEnd end) {
+      LaunchedServer server, Recorder recorder, TransportOptions options, RecordingEnd end) {
     StdioSelf.ClientSide client = StdioSelf.claim();
     ClientEndWatch fromClient = new ClientEndWatch(client.fromClient());
     SessionListener listener = recorder == null ? (direction, line, nanoTime) -> {} : recorder;
@@ -177,18 +195,34 @@ final class RecordCommand implements Callable<Integer> {
     }
   }
 
-  private RecorderOptions recorderOptions(Map<String, String> environment, PrintWriter err) {
-    ServerSpec server =
-        new ServerSpec(
-            ServerSpec.STDIO,
-            command,
-            null,
-            null,
-            List.copyOf(environment.keySet()),
-            null,
-            null,
-            null,
-            null);
+  /** The server to record: a command after {@code --}, or an embedded server with its settings. */
+  private ServerSpec serverSpec(Map<String, String> environment) {
+    if ((embedded == null) == command.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "name the server either as a command after -- or with --embedded, not both or neither");
+    }
+    if (embedded == null && !settings.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--setting applies to --embedded only");
+    }
+    ObjectNode embeddedNode = null;
+    if (embedded != null) {
+      embeddedNode = Json.mapper().createObjectNode().put("name", embedded);
+      settings.forEach(embeddedNode::put);
+    }
+    return new ServerSpec(
+        embedded == null ? ServerSpec.STDIO : ServerSpec.EMBEDDED,
+        command,
+        null,
+        embeddedNode,
+        List.copyOf(environment.keySet()),
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private RecorderOptions recorderOptions(ServerSpec server, PrintWriter err) {
     return new RecorderOptions(
         output,
         name == null ? RecorderOptions.nameOf(output) : name,

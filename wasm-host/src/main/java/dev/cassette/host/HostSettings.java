@@ -45,6 +45,13 @@ public record HostSettings(
    */
   public static final String POLICY_CHANGES = "policyChanges";
 
+  /**
+   * Setting key prefix: {@code env.NAME=value} gives guests the variable {@code NAME} (subject to
+   * their policies) as plain configuration, recorded in tapes; secrets belong in the options'
+   * environment instead, which tapes list by name only.
+   */
+  public static final String ENV_PREFIX = "env.";
+
   /** Checks arguments. */
   public HostSettings {
     Objects.requireNonNull(sandbox, "sandbox");
@@ -74,7 +81,7 @@ public record HostSettings(
                         CALL_TIMEOUT_MILLIS,
                         String.valueOf(SandboxSettings.DEFAULT_CALL_TIMEOUT.toMillis())))),
             memory(options.setting(MEMORY_LIMIT, null)),
-            options.environment());
+            guestEnvironment(options));
     return new HostSettings(
         dir == null || dir.isBlank() ? null : Path.of(dir),
         sandbox,
@@ -101,6 +108,20 @@ public record HostSettings(
     }
     throw new IllegalArgumentException(
         "setting '" + DETERMINISTIC + "' must be true or false, got '" + value + "'");
+  }
+
+  private static Map<String, String> guestEnvironment(EmbeddedServerOptions options) {
+    Map<String, String> environment = new java.util.TreeMap<>();
+    options
+        .settings()
+        .forEach(
+            (key, value) -> {
+              if (key.startsWith(ENV_PREFIX) && key.length() > ENV_PREFIX.length()) {
+                environment.put(key.substring(ENV_PREFIX.length()), value);
+              }
+            });
+    environment.putAll(options.environment());
+    return environment;
   }
 
   private static boolean policyChangesInMemory(String value) {

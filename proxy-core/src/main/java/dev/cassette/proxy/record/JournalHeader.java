@@ -40,6 +40,9 @@ record JournalHeader(String name, List<String> tags, Recording recorded, ServerS
     if (server.url() != null) {
       spec.put("url", server.url());
     }
+    if (server.embedded() != null) {
+      spec.set("embedded", server.embedded().deepCopy());
+    }
     strings(spec.putArray("env"), server.env());
     if (server.workingDirectory() != null) {
       spec.put("workingDirectory", server.workingDirectory());
@@ -67,7 +70,7 @@ record JournalHeader(String name, List<String> tags, Recording recorded, ServerS
             spec.path("transport").asString(ServerSpec.STDIO),
             strings(spec.get("command")),
             textOrNull(spec.get("url")),
-            null,
+            spec.get("embedded") instanceof ObjectNode embedded ? embedded : null,
             strings(spec.get("env")),
             textOrNull(spec.get("workingDirectory")),
             null,

@@ -146,6 +146,34 @@ class RecorderTest {
   }
 
   @Test
+  void keepsTheEmbeddedServerAndItsSettingsInTheTape() throws Exception {
+    Path tape = dir.resolve("embedded.tape.json");
+    tools.jackson.databind.node.ObjectNode embedded =
+        dev.cassette.proxy.jsonrpc.Json.mapper()
+            .createObjectNode()
+            .put("name", "wassette")
+            .put("componentDir", "components");
+    JournalHeader base = header();
+    ServerSpec server =
+        new ServerSpec(
+            ServerSpec.EMBEDDED, List.of(), null, embedded, List.of(), null, null, null, null);
+    Recorder recorder =
+        new Recorder(
+            tape,
+            new JournalHeader(base.name(), base.tags(), base.recorded(), server),
+            TestRedactions.canary("s3cr3t-value"),
+            dir,
+            status::add);
+    session(recorder);
+    recorder.finish(TIMEOUT);
+
+    ServerSpec written = TapeCodec.read(tape).server();
+    assertThat(written.transport()).isEqualTo(ServerSpec.EMBEDDED);
+    assertThat(written.embedded()).isEqualTo(embedded);
+    assertThat(written.protocolVersion()).isEqualTo("2025-11-25");
+  }
+
+  @Test
   void anEmptySessionGivesAnEmptyTape() throws Exception {
     Path tape = dir.resolve("empty.tape.json");
     recorder(tape).finish(TIMEOUT);
