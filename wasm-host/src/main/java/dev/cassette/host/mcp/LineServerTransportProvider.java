@@ -152,8 +152,8 @@ public final class LineServerTransportProvider implements McpServerTransportProv
       if (!closing.get()) {
         diagnostics.accept("reading input failed: " + e);
       }
-      awaitUnanswered();
     } finally {
+      awaitUnanswered();
       closing.set(true);
       McpServerSession current = session;
       if (current != null) {
@@ -189,8 +189,9 @@ public final class LineServerTransportProvider implements McpServerTransportProv
   }
 
   /**
-   * At the end of input, requests already read are still answered (as a stdio server should), for
-   * at most {@link #DRAIN_TIMEOUT}.
+   * At the end of input (or a read failure), requests already read are still answered (as a stdio
+   * server should) before the session closes, for at most {@link #DRAIN_TIMEOUT}; not when the
+   * provider itself was closed.
    */
   private void awaitUnanswered() {
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
@@ -206,14 +207,20 @@ public final class LineServerTransportProvider implements McpServerTransportProv
     }
   }
 
-  private JSONRPCMessage rewrite(JSONRPCMessage message) {
-    if (!(message instanceof JSONRPCResponse response) || response.id() == null) {
-      return message;
-    }
-    if (unanswered.remove(response.id())) {
+  /** Marks a request answered once its response has been written. */
+  private void answered(JSONRPCMessage message) {
+    if (message instanceof JSONRPCResponse response
+        && response.id() != null
+        && unanswered.remove(response.id())) {
       synchronized (unanswered) {
         unanswered.notifyAll();
       }
+    }
+  }
+
+  private JSONRPCMessage rewrite(JSONRPCMessage message) {
+    if (!(message instanceof JSONRPCResponse response) || response.id() == null) {
+      return message;
     }
     String tool = pendingToolCalls.remove(response.id());
     JSONRPCResponse.JSONRPCError error = response.error();
@@ -264,7 +271,14 @@ public final class LineServerTransportProvider implements McpServerTransportProv
   private final class SessionTransport implements McpServerTransport {
     @Override
     public Mono<Void> sendMessage(JSONRPCMessage message) {
-      return Mono.fromRunnable(() -> write(rewrite(message)));
+      return Mono.fromRunnable(
+          () -> {
+            try {
+              write(rewrite(message));
+            } finally {
+              answered(message);
+            }
+          });
     }
 
     @Override
