@@ -64,9 +64,17 @@ public final class GuestModule {
     return code.isCompiled();
   }
 
-  /** Completes when the background compile of this module has finished (successfully or not). */
+  /**
+   * Completes when the background compile of this module has finished (successfully or not); it
+   * starts at the module's first tool call in this JVM.
+   */
   public java.util.concurrent.CompletionStage<Void> compilation() {
     return code.compilation().minimalCompletionStage();
+  }
+
+  /** Queues the background compile if not done yet (called before each tool call). */
+  void requestCompile() {
+    code.requestCompile();
   }
 
   WasmModule module() {

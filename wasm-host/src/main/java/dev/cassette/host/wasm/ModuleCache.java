@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Parsed modules by the SHA-256 of their bytes, shared by every runtime in the JVM (replaying many
- * tapes starts many hosts on the same components), each compiled once on a small pool of daemon
- * threads while the interpreter serves its first calls.
+ * tapes starts many hosts on the same components), each compiled once, when first called, on a
+ * small pool of daemon threads while the interpreter serves its first calls.
  */
 final class ModuleCache {
   private static final int SIZE = 64;
@@ -46,8 +46,8 @@ final class ModuleCache {
   private ModuleCache() {}
 
   /**
-   * The shared code of the module with {@code sha256}: parsed now if new (cheap), and queued for
-   * compilation in the background.
+   * The shared code of the module with {@code sha256}, parsed now if new (cheap); it is compiled in
+   * the background once first called ({@link ModuleCode#requestCompile()}).
    *
    * @param what names the module in errors (its file)
    * @param check refuses a parsed module that cannot be used (then it is neither kept nor compiled)
@@ -68,26 +68,29 @@ final class ModuleCache {
     check.accept(module);
     ModuleCode fresh = new ModuleCode(module);
     ModuleCode winner = MODULES.putIfAbsent(sha256, fresh);
-    if (winner != null) {
-      return winner;
-    }
+    return winner != null ? winner : fresh;
+  }
+
+  /** Queues {@code code} for compilation on the background pool. */
+  static void compileInBackground(ModuleCode code) {
     COMPILER.execute(
         () -> {
           awaitNoHold();
-          fresh.compile();
+          code.compile();
         });
-    return fresh;
   }
 
   /**
-   * Waits until every compile queued so far has finished.
+   * Waits until every compile requested so far has finished.
    *
    * @return whether they all finished within {@code timeout}
    */
   static boolean awaitCompilations(Duration timeout) throws InterruptedException {
     List<CompletableFuture<Void>> pending = new ArrayList<>();
     synchronized (MODULES) {
-      MODULES.values().forEach(code -> pending.add(code.compilation()));
+      MODULES.values().stream()
+          .filter(ModuleCode::compileRequested)
+          .forEach(code -> pending.add(code.compilation()));
     }
     try {
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))

@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -18,6 +19,7 @@ final class ModuleCode {
   private final WasmModule module;
   private final CompletableFuture<Void> compilation = new CompletableFuture<>();
   private volatile Function<Instance, Machine> machines = InterpreterMachine::new;
+  private final AtomicBoolean compileRequested = new AtomicBoolean();
   private volatile boolean compiled;
 
   ModuleCode(WasmModule module) {
@@ -36,6 +38,20 @@ final class ModuleCode {
   /** Whether calls run compiled code (false while compiling, and if compilation failed). */
   boolean isCompiled() {
     return compiled;
+  }
+
+  /**
+   * Queues the background compile, once: modules are compiled when first called, so a host starts
+   * without compiling anything and components never called cost no compile.
+   */
+  void requestCompile() {
+    if (compileRequested.compareAndSet(false, true)) {
+      ModuleCache.compileInBackground(this);
+    }
+  }
+
+  boolean compileRequested() {
+    return compileRequested.get();
   }
 
   /** Completes when the compile has finished, whether it succeeded or not. */

@@ -57,9 +57,10 @@ public final class WasmRuntime implements AutoCloseable {
   }
 
   /**
-   * Parses and describes the component in {@code wasmFile}. A module not yet seen in this JVM is
-   * compiled to JVM bytecode in the background; until then its calls run in Chicory's interpreter
-   * (same results, slower), so loading costs only the parse and one describe call.
+   * Parses and describes the component in {@code wasmFile}. A module is compiled to JVM bytecode
+   * once per JVM, in the background from its first tool call on; until that has finished its calls
+   * run in Chicory's interpreter (same results, slower). Loading therefore costs only the parse and
+   * one interpreted describe call.
    *
    * @param wasmFile a core WebAssembly module following guest ABI v1
    * @param id the component id
@@ -89,8 +90,8 @@ public final class WasmRuntime implements AutoCloseable {
   }
 
   /**
-   * Waits until the background compiles of every module loaded so far in this JVM have finished
-   * (for benchmarks and tools that want compiled code from the first measured call).
+   * Waits until the background compiles requested so far in this JVM (by the first call of each
+   * module) have finished, for benchmarks and tools that want compiled code in measured calls.
    *
    * @return whether they finished within {@code timeout}
    * @throws InterruptedException if interrupted while waiting
@@ -109,6 +110,7 @@ public final class WasmRuntime implements AutoCloseable {
    */
   public JsonNode call(GuestModule module, ToolDescription tool, JsonNode arguments, Policy policy)
       throws GuestException {
+    module.requestCompile();
     String what = "tool '" + tool.toolName() + "' of component '" + module.id() + "'";
     return run(
         what,

@@ -126,10 +126,13 @@ class BackgroundCompileTest {
       JsonNode initialized = Json.parse(responses.readLine());
       assertThat(initialized.at("/result/serverInfo/name").asString())
           .isEqualTo(WasmHost.SERVER_NAME);
+      ModuleCode code = ModuleCache.get(sha256(bytes), bytes, probe, m -> {});
+      assertThat(code.compileRequested()).as("compile requested before any call").isFalse();
+      assertThat(code.compilation()).isNotDone();
       send(toHost, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
       send(toHost, divide(2));
       beforeCompile = Json.parse(responses.readLine()).at("/result").toString();
-      ModuleCode code = ModuleCache.get(sha256(bytes), bytes, probe, m -> {});
+      assertThat(code.compileRequested()).as("compile requested by the first call").isTrue();
       assertThat(code.compilation()).as("compile still pending after the call").isNotDone();
       assertThat(code.isCompiled()).isFalse();
     } finally {
