@@ -38,17 +38,12 @@ public final class WasmRuntime implements AutoCloseable {
 
   private final SandboxSettings settings;
   private final ExecutorService workers;
-  private final HttpClient httpClient;
+  private volatile HttpClient httpClient;
 
   /** A runtime with {@code settings}. */
   public WasmRuntime(SandboxSettings settings) {
     this.settings = java.util.Objects.requireNonNull(settings, "settings");
     this.workers = Executors.newCachedThreadPool(daemonThreads());
-    this.httpClient =
-        HttpClient.newBuilder()
-            .connectTimeout(min(settings.callTimeout(), Duration.ofSeconds(5)))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
   }
 
   /** The settings calls run with. */
@@ -124,7 +119,29 @@ public final class WasmRuntime implements AutoCloseable {
   private GuestSandbox sandbox(GuestModule module, Policy policy, String toolName)
       throws GuestException {
     long memoryLimit = policy.memoryLimitBytes().orElse(settings.defaultMemoryLimitBytes());
-    return GuestSandbox.create(module, policy, settings, toolName, memoryLimit, httpClient);
+    return GuestSandbox.create(module, policy, settings, toolName, memoryLimit, this::httpClient);
+  }
+
+  /**
+   * The client for {@code cassette.http_fetch}, built at first use: building one initialises TLS,
+   * which costs a noticeable part of the host's start-up.
+   */
+  private HttpClient httpClient() {
+    HttpClient client = httpClient;
+    if (client == null) {
+      synchronized (this) {
+        client = httpClient;
+        if (client == null) {
+          client =
+              HttpClient.newBuilder()
+                  .connectTimeout(min(settings.callTimeout(), Duration.ofSeconds(5)))
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .build();
+          httpClient = client;
+        }
+      }
+    }
+    return client;
   }
 
   private <T> T run(String what, Callable<T> task) throws GuestException {
