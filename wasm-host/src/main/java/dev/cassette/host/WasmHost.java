@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,7 +70,9 @@ public final class WasmHost implements AutoCloseable {
 
   /**
    * Starts a host reading requests from {@code input} and writing to {@code output}. Components in
-   * the component directory are loaded first; one that fails to load is reported to {@code
+   * the component directory load on a background thread while the MCP server starts: {@code
+   * initialize} is answered at once, and later messages are handled once loading has finished (so
+   * {@code tools/list} and calls see every component). One that fails to load is reported to {@code
    * diagnostics} and skipped.
    *
    * @param diagnostics receives one line per problem (never secrets)
@@ -82,24 +85,20 @@ public final class WasmHost implements AutoCloseable {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(diagnostics, "diagnostics");
+    List<Path> files = componentFiles(settings.componentDir());
     WasmRuntime runtime = new WasmRuntime(settings.sandbox());
     ComponentRegistry registry =
         new ComponentRegistry(
             runtime,
             settings.policyChangesInMemory() ? PolicyStore.inMemory() : new PolicyStore(),
             BuiltinTools.names());
-    try {
-      loadComponentDir(settings.componentDir(), registry, diagnostics);
-    } catch (IOException | RuntimeException e) {
-      runtime.close();
-      throw e;
-    }
+    CompletableFuture<Void> loading = startLoading(files, registry, diagnostics);
+    CompletableFuture<Void> ready = new CompletableFuture<>();
     var mapper = McpJsonDefaults.getMapper();
     LineServerTransportProvider transport =
-        new LineServerTransportProvider(mapper, input, output, diagnostics);
+        new LineServerTransportProvider(mapper, input, output, diagnostics, ready);
     List<SyncToolSpecification> tools =
         new ArrayList<>(BuiltinTools.specifications(registry, settings.componentDir()));
-    tools.addAll(registry.toolSpecifications());
     McpSyncServer server =
         McpServer.sync(transport)
             .serverInfo(SERVER_NAME, SERVER_VERSION)
@@ -109,21 +108,16 @@ public final class WasmHost implements AutoCloseable {
             .jsonMapper(mapper)
             .tools(tools)
             .build();
-    registry.attach(
-        new ToolSink() {
-          @Override
-          public void add(SyncToolSpecification tool) {
-            server.addTool(tool);
-          }
-
-          @Override
-          public void remove(String name) {
-            server.removeTool(name);
-          }
-
-          @Override
-          public void batch(Runnable change) {
-            transport.withOneToolListNotification(change);
+    ToolSink sink = toolSink(server, transport);
+    loading.whenComplete(
+        (done, failure) -> {
+          try {
+            if (failure != null) {
+              diagnostics.accept("loading components failed: " + failure);
+            }
+            publish(registry, server, transport, sink);
+          } finally {
+            ready.complete(null);
           }
         });
     WasmHost host = new WasmHost(runtime, transport, server, output);
@@ -144,25 +138,79 @@ public final class WasmHost implements AutoCloseable {
     }
   }
 
-  private static void loadComponentDir(
-      Path dir, ComponentRegistry registry, Consumer<String> diagnostics) throws IOException {
+  private static ToolSink toolSink(McpSyncServer server, LineServerTransportProvider transport) {
+    return new ToolSink() {
+      @Override
+      public void add(SyncToolSpecification tool) {
+        server.addTool(tool);
+      }
+
+      @Override
+      public void remove(String name) {
+        server.removeTool(name);
+      }
+
+      @Override
+      public void batch(Runnable change) {
+        transport.withOneToolListNotification(change);
+      }
+    };
+  }
+
+  /** Loads {@code files} on a daemon thread; the future completes when all have been tried. */
+  private static CompletableFuture<Void> startLoading(
+      List<Path> files, ComponentRegistry registry, Consumer<String> diagnostics) {
+    CompletableFuture<Void> loading = new CompletableFuture<>();
+    Thread loader =
+        new Thread(() -> loadComponents(files, registry, diagnostics, loading), "wasm-host-load");
+    loader.setDaemon(true);
+    loader.start();
+    return loading;
+  }
+
+  private static List<Path> componentFiles(Path dir) throws IOException {
     if (dir == null) {
-      return;
+      return List.of();
     }
     if (!Files.isDirectory(dir)) {
       throw new IOException("component directory " + dir + " does not exist");
     }
-    List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(f -> f.toString().endsWith(".wasm")).sorted().toList();
+      return list.filter(f -> f.toString().endsWith(".wasm")).sorted().toList();
     }
-    for (Path file : files) {
-      try {
-        registry.load(file.toString());
-      } catch (GuestException e) {
-        diagnostics.accept("skipped component " + file + ": " + e.getMessage());
+  }
+
+  private static void loadComponents(
+      List<Path> files,
+      ComponentRegistry registry,
+      Consumer<String> diagnostics,
+      CompletableFuture<Void> loading) {
+    try {
+      for (Path file : files) {
+        try {
+          registry.load(file.toString());
+        } catch (GuestException e) {
+          diagnostics.accept("skipped component " + file + ": " + e.getMessage());
+        }
       }
+      loading.complete(null);
+    } catch (RuntimeException | Error e) {
+      loading.completeExceptionally(e);
     }
+  }
+
+  /**
+   * Adds the tools of the components loaded at start, before any client can have listed tools (so
+   * without a list-changed notification), and publishes later changes through {@code sink}.
+   */
+  private static void publish(
+      ComponentRegistry registry,
+      McpSyncServer server,
+      LineServerTransportProvider transport,
+      ToolSink sink) {
+    transport.withoutToolListNotification(
+        () -> registry.toolSpecifications().forEach(server::addTool));
+    registry.attach(sink);
   }
 
   /** Waits until the input has ended and the session closed. */

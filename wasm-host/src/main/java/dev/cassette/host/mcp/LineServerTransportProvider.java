@@ -21,7 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -42,6 +46,10 @@ public final class LineServerTransportProvider implements McpServerTransportProv
   private static final String TOOLS_CHANGED = McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED;
   private static final int INVALID_PARAMS = -32602;
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The longest a message after {@code initialize} waits for the server to be ready. */
+  public static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
   private static final String PARSE_ERROR_RESPONSE =
       "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32700,\"message\":\"Parse error\"}}";
 
@@ -54,19 +62,37 @@ public final class LineServerTransportProvider implements McpServerTransportProv
   private final Map<Object, String> pendingToolCalls = new ConcurrentHashMap<>();
   private final Set<Object> unanswered = ConcurrentHashMap.newKeySet();
   private final ThreadLocal<boolean[]> batching = new ThreadLocal<>();
+  private final CompletionStage<Void> ready;
   private volatile McpServerSession session;
 
   /**
-   * A provider over {@code input} and {@code output}.
+   * A provider over {@code input} and {@code output} that handles every message at once.
    *
    * @param diagnostics receives one line per problem (never message contents)
    */
   public LineServerTransportProvider(
       McpJsonMapper mapper, InputStream input, OutputStream output, Consumer<String> diagnostics) {
+    this(mapper, input, output, diagnostics, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * A provider over {@code input} and {@code output} that answers {@code initialize} at once but
+   * handles any later message only once {@code ready} has completed (for at most {@link
+   * #READY_TIMEOUT}), so a server can finish its setup while the client starts.
+   *
+   * @param diagnostics receives one line per problem (never message contents)
+   */
+  public LineServerTransportProvider(
+      McpJsonMapper mapper,
+      InputStream input,
+      OutputStream output,
+      Consumer<String> diagnostics,
+      CompletionStage<Void> ready) {
     this.mapper = java.util.Objects.requireNonNull(mapper, "mapper");
     this.input = java.util.Objects.requireNonNull(input, "input");
     this.output = java.util.Objects.requireNonNull(output, "output");
     this.diagnostics = java.util.Objects.requireNonNull(diagnostics, "diagnostics");
+    this.ready = java.util.Objects.requireNonNull(ready, "ready");
   }
 
   @Override
@@ -105,6 +131,20 @@ public final class LineServerTransportProvider implements McpServerTransportProv
       if (pending[0]) {
         notifyClients(TOOLS_CHANGED, null).block();
       }
+    }
+  }
+
+  /**
+   * Runs {@code change} (tool additions and removals on this thread) without sending {@code
+   * notifications/tools/list_changed}: for tools published before any client could have listed
+   * them.
+   */
+  public void withoutToolListNotification(Runnable change) {
+    batching.set(new boolean[] {false});
+    try {
+      change.run();
+    } finally {
+      batching.remove();
     }
   }
 
@@ -152,8 +192,8 @@ public final class LineServerTransportProvider implements McpServerTransportProv
       if (!closing.get()) {
         diagnostics.accept("reading input failed: " + e);
       }
-      awaitUnanswered();
     } finally {
+      awaitUnanswered();
       closing.set(true);
       McpServerSession current = session;
       if (current != null) {
@@ -172,6 +212,10 @@ public final class LineServerTransportProvider implements McpServerTransportProv
       writeLine(PARSE_ERROR_RESPONSE);
       return;
     }
+    if (!(message instanceof JSONRPCRequest request
+        && McpSchema.METHOD_INITIALIZE.equals(request.method()))) {
+      awaitReady();
+    }
     if (message instanceof JSONRPCRequest request && request.id() != null) {
       unanswered.add(request.id());
     }
@@ -188,9 +232,30 @@ public final class LineServerTransportProvider implements McpServerTransportProv
             null, error -> diagnostics.accept("handling a message failed: " + error.getMessage()));
   }
 
+  /** Waits (on the reader thread, so messages keep their order) until the server is ready. */
+  private void awaitReady() {
+    CompletableFuture<Void> future = ready.toCompletableFuture();
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (!future.isDone() && !closing.get()) {
+      if (System.nanoTime() >= deadline) {
+        diagnostics.accept("not ready after " + READY_TIMEOUT + "; handling messages anyway");
+        return;
+      }
+      try {
+        future.get(100, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // checked again above: done (even exceptionally) ends the wait
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /**
-   * At the end of input, requests already read are still answered (as a stdio server should), for
-   * at most {@link #DRAIN_TIMEOUT}.
+   * At the end of input (or a read failure), requests already read are still answered (as a stdio
+   * server should) before the session closes, for at most {@link #DRAIN_TIMEOUT}; not when the
+   * provider itself was closed.
    */
   private void awaitUnanswered() {
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
@@ -206,14 +271,20 @@ public final class LineServerTransportProvider implements McpServerTransportProv
     }
   }
 
-  private JSONRPCMessage rewrite(JSONRPCMessage message) {
-    if (!(message instanceof JSONRPCResponse response) || response.id() == null) {
-      return message;
-    }
-    if (unanswered.remove(response.id())) {
+  /** Marks a request answered once its response has been written. */
+  private void answered(JSONRPCMessage message) {
+    if (message instanceof JSONRPCResponse response
+        && response.id() != null
+        && unanswered.remove(response.id())) {
       synchronized (unanswered) {
         unanswered.notifyAll();
       }
+    }
+  }
+
+  private JSONRPCMessage rewrite(JSONRPCMessage message) {
+    if (!(message instanceof JSONRPCResponse response) || response.id() == null) {
+      return message;
     }
     String tool = pendingToolCalls.remove(response.id());
     JSONRPCResponse.JSONRPCError error = response.error();
@@ -264,7 +335,14 @@ public final class LineServerTransportProvider implements McpServerTransportProv
   private final class SessionTransport implements McpServerTransport {
     @Override
     public Mono<Void> sendMessage(JSONRPCMessage message) {
-      return Mono.fromRunnable(() -> write(rewrite(message)));
+      return Mono.fromRunnable(
+          () -> {
+            try {
+              write(rewrite(message));
+            } finally {
+              answered(message);
+            }
+          });
     }
 
     @Override

@@ -9,7 +9,8 @@ import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
- * A parsed and compiled component, ready to be instantiated once per call. Thread-safe.
+ * A parsed component (compiled in the background), ready to be instantiated once per call.
+ * Thread-safe.
  *
  * <p>Instances are created by {@link WasmRuntime}; this class only holds what is shared.
  */
@@ -18,22 +19,15 @@ public final class GuestModule {
   private final String id;
   private final Path path;
   private final String sha256;
-  private final WasmModule module;
-  private final Function<Instance, Machine> machineFactory;
+  private final ModuleCode code;
   private final ComponentDescription description;
 
   GuestModule(
-      String id,
-      Path path,
-      String sha256,
-      WasmModule module,
-      Function<Instance, Machine> machineFactory,
-      ComponentDescription description) {
+      String id, Path path, String sha256, ModuleCode code, ComponentDescription description) {
     this.id = id;
     this.path = path;
     this.sha256 = sha256;
-    this.module = module;
-    this.machineFactory = machineFactory;
+    this.code = code;
     this.description = description;
   }
 
@@ -62,11 +56,32 @@ public final class GuestModule {
     return description.tools().stream().filter(t -> t.toolName().equals(toolName)).findFirst();
   }
 
+  /**
+   * Whether new instances run compiled JVM bytecode; {@code false} while the background compile is
+   * pending (calls then run in the interpreter, with the same results) or if it failed.
+   */
+  public boolean isCompiled() {
+    return code.isCompiled();
+  }
+
+  /**
+   * Completes when the background compile of this module has finished (successfully or not); it
+   * starts at the module's first tool call in this JVM.
+   */
+  public java.util.concurrent.CompletionStage<Void> compilation() {
+    return code.compilation().minimalCompletionStage();
+  }
+
+  /** Queues the background compile if not done yet (called before each tool call). */
+  void requestCompile() {
+    code.requestCompile();
+  }
+
   WasmModule module() {
-    return module;
+    return code.module();
   }
 
   Function<Instance, Machine> machineFactory() {
-    return machineFactory;
+    return code.machines();
   }
 }

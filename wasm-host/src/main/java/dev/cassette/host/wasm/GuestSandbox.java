@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +44,7 @@ final class GuestSandbox implements AutoCloseable {
       SandboxSettings settings,
       String toolName,
       long memoryLimitBytes,
-      HttpClient httpClient)
+      Supplier<HttpClient> httpClient)
       throws GuestException {
     WasiOptions.Builder options = WasiOptions.builder();
     List<FilesystemGuard.Preopen> preopens = new ArrayList<>();

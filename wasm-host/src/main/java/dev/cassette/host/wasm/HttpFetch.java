@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,10 +31,10 @@ final class HttpFetch {
   static final String NAME = "http_fetch";
 
   private final List<NetworkGrant> grants;
-  private final HttpClient client;
+  private final Supplier<HttpClient> client;
   private final Duration timeout;
 
-  HttpFetch(List<NetworkGrant> grants, HttpClient client, Duration timeout) {
+  HttpFetch(List<NetworkGrant> grants, Supplier<HttpClient> client, Duration timeout) {
     this.grants = grants;
     this.client = client;
     this.timeout = timeout;
@@ -97,9 +98,11 @@ final class HttpFetch {
       builder.header(header.getKey(), header.getValue().asString());
     }
     HttpResponse<String> response =
-        client.send(
-            builder.method(method, publisher).build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        client
+            .get()
+            .send(
+                builder.method(method, publisher).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     ObjectNode result = Json.mapper().createObjectNode();
     result.put("status", response.statusCode());
     ObjectNode headers = result.putObject("headers");

@@ -1,12 +1,7 @@
 package dev.cassette.host.wasm;
 
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.InterpreterMachine;
-import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasi.WasiExitException;
 import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import dev.cassette.host.policy.Policy;
@@ -17,10 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +23,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 
@@ -45,36 +36,14 @@ public final class WasmRuntime implements AutoCloseable {
   private static final Set<String> REQUIRED_EXPORTS =
       Set.of("memory", "cassette_alloc", "cassette_free", "cassette_describe");
 
-  private static final int COMPILED_CACHE_SIZE = 64;
-
-  /**
-   * Compiled modules by the SHA-256 of their bytes, shared by every runtime in the JVM: compiling
-   * costs about half a second, and replaying many tapes starts many hosts on the same components.
-   */
-  private static final Map<String, Compiled> COMPILED =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
-              return size() > COMPILED_CACHE_SIZE;
-            }
-          });
-
   private final SandboxSettings settings;
   private final ExecutorService workers;
-  private final HttpClient httpClient;
+  private volatile HttpClient httpClient;
 
   /** A runtime with {@code settings}. */
   public WasmRuntime(SandboxSettings settings) {
     this.settings = java.util.Objects.requireNonNull(settings, "settings");
     this.workers = Executors.newCachedThreadPool(daemonThreads());
-    this.httpClient =
-        HttpClient.newBuilder()
-            .connectTimeout(min(settings.callTimeout(), Duration.ofSeconds(5)))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
   }
 
   /** The settings calls run with. */
@@ -83,7 +52,10 @@ public final class WasmRuntime implements AutoCloseable {
   }
 
   /**
-   * Parses, compiles and describes the component in {@code wasmFile}.
+   * Parses and describes the component in {@code wasmFile}. A module is compiled to JVM bytecode
+   * once per JVM, in the background from its first tool call on; until that has finished its calls
+   * run in Chicory's interpreter (same results, slower). Loading therefore costs only the parse and
+   * one interpreted describe call.
    *
    * @param wasmFile a core WebAssembly module following guest ABI v1
    * @param id the component id
@@ -97,14 +69,9 @@ public final class WasmRuntime implements AutoCloseable {
       throw new GuestException("cannot read " + wasmFile + ": " + e, e);
     }
     String sha256 = sha256(bytes);
-    Compiled compiled = COMPILED.get(sha256);
-    if (compiled == null) {
-      compiled = compile(bytes, wasmFile);
-      COMPILED.put(sha256, compiled);
-    }
-    WasmModule module = compiled.module();
-    Function<Instance, Machine> machines = compiled.machines();
-    GuestModule draft = new GuestModule(id, wasmFile, sha256, module, machines, null);
+    ModuleCode code =
+        ModuleCache.get(sha256, bytes, wasmFile, module -> checkExports(module, wasmFile));
+    GuestModule draft = new GuestModule(id, wasmFile, sha256, code, null);
     String described =
         run(
             "describing component " + id,
@@ -114,7 +81,19 @@ public final class WasmRuntime implements AutoCloseable {
               }
             });
     ComponentDescription description = ComponentDescription.parse(described, id);
-    return new GuestModule(id, wasmFile, draft.sha256(), module, machines, description);
+    return new GuestModule(id, wasmFile, sha256, code, description);
+  }
+
+  /**
+   * Waits until the background compiles requested so far in this JVM (by the first call of each
+   * module) have finished, for benchmarks and tools that want compiled code in measured calls.
+   *
+   * @return whether they finished within {@code timeout}
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public static boolean awaitCompilations(Duration timeout) throws InterruptedException {
+    java.util.Objects.requireNonNull(timeout, "timeout");
+    return ModuleCache.awaitCompilations(timeout);
   }
 
   /**
@@ -126,6 +105,7 @@ public final class WasmRuntime implements AutoCloseable {
    */
   public JsonNode call(GuestModule module, ToolDescription tool, JsonNode arguments, Policy policy)
       throws GuestException {
+    module.requestCompile();
     String what = "tool '" + tool.toolName() + "' of component '" + module.id() + "'";
     return run(
         what,
@@ -139,7 +119,29 @@ public final class WasmRuntime implements AutoCloseable {
   private GuestSandbox sandbox(GuestModule module, Policy policy, String toolName)
       throws GuestException {
     long memoryLimit = policy.memoryLimitBytes().orElse(settings.defaultMemoryLimitBytes());
-    return GuestSandbox.create(module, policy, settings, toolName, memoryLimit, httpClient);
+    return GuestSandbox.create(module, policy, settings, toolName, memoryLimit, this::httpClient);
+  }
+
+  /**
+   * The client for {@code cassette.http_fetch}, built at first use: building one initialises TLS,
+   * which costs a noticeable part of the host's start-up.
+   */
+  private HttpClient httpClient() {
+    HttpClient client = httpClient;
+    if (client == null) {
+      synchronized (this) {
+        client = httpClient;
+        if (client == null) {
+          client =
+              HttpClient.newBuilder()
+                  .connectTimeout(min(settings.callTimeout(), Duration.ofSeconds(5)))
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .build();
+          httpClient = client;
+        }
+      }
+    }
+    return client;
   }
 
   private <T> T run(String what, Callable<T> task) throws GuestException {
@@ -187,30 +189,6 @@ public final class WasmRuntime implements AutoCloseable {
         throw new GuestException(
             wasmFile + " is not a Cassette component: it does not export '" + required + "'");
       }
-    }
-  }
-
-  /** A parsed module and its compiled machine factory; immutable and shared by all instances. */
-  private record Compiled(WasmModule module, Function<Instance, Machine> machines) {}
-
-  private static Compiled compile(byte[] bytes, Path wasmFile) throws GuestException {
-    WasmModule module;
-    try {
-      module = Parser.parse(bytes);
-    } catch (ChicoryException e) {
-      throw new GuestException(
-          wasmFile + " is not a valid WebAssembly module: " + e.getMessage(), e);
-    }
-    checkExports(module, wasmFile);
-    return new Compiled(module, machineFactory(module));
-  }
-
-  /** Compiles to JVM bytecode once; falls back to the interpreter if compilation fails. */
-  private static Function<Instance, Machine> machineFactory(WasmModule module) {
-    try {
-      return MachineFactoryCompiler.compile(module);
-    } catch (RuntimeException e) {
-      return InterpreterMachine::new;
     }
   }
 
