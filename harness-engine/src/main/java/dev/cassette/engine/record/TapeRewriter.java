@@ -1,5 +1,6 @@
 package dev.cassette.engine.record;
 
+import dev.cassette.engine.match.InputRequired;
 import dev.cassette.engine.match.JsonComparison;
 import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.engine.match.NotificationMatcher;
@@ -44,7 +45,9 @@ public final class TapeRewriter {
     JsonNode response = old.response();
     if (now.response() != null
         && (old.response() == null
-            || !JsonComparison.compare(old.response(), now.response(), settings).isEmpty())) {
+            || !JsonComparison.compare(
+                    InputRequired.expected(old.response()), now.response(), settings)
+                .isEmpty())) {
       response = now.response();
     }
     List<JsonNode> notifications = old.notifications();

@@ -3,6 +3,7 @@ package dev.cassette.engine.replay;
 import dev.cassette.engine.config.RecordMode;
 import dev.cassette.engine.discovery.TapeLocation;
 import dev.cassette.engine.match.Difference;
+import dev.cassette.engine.match.InputRequired;
 import dev.cassette.engine.match.JsonComparison;
 import dev.cassette.engine.match.MatchLayers;
 import dev.cassette.engine.match.MatchSettings;
@@ -22,6 +23,7 @@ import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.reporting.ReportEntry;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Replays one tape, exchange by exchange, against a live server and checks each against the tape.
@@ -44,6 +46,7 @@ public final class TapeReplay {
   private final ObservedExchange[] observed;
   private final List<Integer> rerecorded = new ArrayList<>();
   private final ToolInventory tools = new ToolInventory();
+  private final RequestStates requestStates = new RequestStates();
   private int played;
   private String skipReason;
 
@@ -96,7 +99,9 @@ public final class TapeReplay {
     MatchSettings settings = settings(number);
     List<Difference> differences = new ArrayList<>();
     if (exchange.response() != null && result.response() != null) {
-      differences.addAll(JsonComparison.compare(exchange.response(), result.response(), settings));
+      differences.addAll(
+          JsonComparison.compare(
+              InputRequired.expected(exchange.response()), result.response(), settings));
     }
     differences.addAll(
         NotificationMatcher.compare(exchange.notifications(), result.notifications(), settings));
@@ -128,8 +133,9 @@ public final class TapeReplay {
     try {
       ServerConnectionLease lease = lease();
       ExchangePlayer player = new ExchangePlayer(lease.connection(), lease.timeout(), environment);
-      ObservedExchange result = player.play(exchange, settings(number));
+      ObservedExchange result = player.play(echoingLiveState(exchange), settings(number));
       observed[number - 1] = result;
+      requestStates.observe(exchange.response(), result.response());
       tools.observe(exchange.client(), result.response());
       return result;
     } catch (ServerClosedException e) {
@@ -151,6 +157,21 @@ public final class TapeReplay {
       skipReason = "the server failed: " + e.getMessage();
       throw new IOException(context + name + " at " + where(exchange) + ": " + e.getMessage(), e);
     }
+  }
+
+  private Exchange echoingLiveState(Exchange exchange) {
+    JsonNode client = requestStates.outgoing(exchange.client());
+    return client == exchange.client()
+        ? exchange
+        : new Exchange(
+            client,
+            exchange.response(),
+            exchange.notifications(),
+            exchange.serverRequests(),
+            exchange.elapsedMillis(),
+            exchange.match(),
+            exchange.extensions(),
+            exchange.position());
   }
 
   private record ServerConnectionLease(

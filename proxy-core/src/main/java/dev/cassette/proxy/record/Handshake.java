@@ -8,7 +8,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Read from the response to {@code initialize} (stateful revisions) or to {@code
  * server/discover} (2026-07-28, where the version may instead travel in the request's {@code
- * _meta}).
+ * _meta}). A 2026-07-28 session need not open with {@code server/discover} (the TypeScript SDK v2
+ * client probes on a separate, short-lived server process and then starts the session without it),
+ * so when no handshake was seen, the version comes from the first request's {@code _meta} and the
+ * serverInfo from the first result's {@code _meta}.
  */
 final class Handshake {
 
@@ -18,14 +21,20 @@ final class Handshake {
   private String protocolVersion;
   private JsonNode serverInfo;
   private String requestedVersion;
+  private boolean handshakeSeen;
+  private String metaVersion;
+  private JsonNode metaServerInfo;
 
   void onClientRequest(Request request) {
-    if (!isHandshake(request.method())) {
-      return;
-    }
     JsonNode params = request.params();
     JsonNode meta = params == null ? null : params.get("_meta");
     JsonNode version = meta == null ? null : meta.get(PROTOCOL_VERSION_META_KEY);
+    if (!isHandshake(request.method())) {
+      if (metaVersion == null && version != null && version.isString()) {
+        metaVersion = version.asString();
+      }
+      return;
+    }
     if (version == null && params != null) {
       version = params.get("protocolVersion");
     }
@@ -37,8 +46,13 @@ final class Handshake {
   void onResponse(JsonNode client, JsonNode response) {
     JsonNode method = client.get("method");
     if (method == null || !isHandshake(method.asString())) {
+      JsonNode info = response.path("result").path("_meta").get(SERVER_INFO_META_KEY);
+      if (metaServerInfo == null && info != null && info.isObject()) {
+        metaServerInfo = info;
+      }
       return;
     }
+    handshakeSeen = true;
     JsonNode result = response.get("result");
     if (result == null || !result.isObject()) {
       return;
@@ -56,11 +70,11 @@ final class Handshake {
   }
 
   String protocolVersion() {
-    return protocolVersion;
+    return handshakeSeen ? protocolVersion : metaVersion;
   }
 
   JsonNode serverInfo() {
-    return serverInfo;
+    return handshakeSeen ? serverInfo : metaServerInfo;
   }
 
   private static boolean isHandshake(String method) {

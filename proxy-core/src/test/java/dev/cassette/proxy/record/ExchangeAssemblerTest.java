@@ -141,6 +141,32 @@ class ExchangeAssemblerTest {
   }
 
   @Test
+  void aStatelessSessionWithoutServerDiscoverTakesVersionAndServerInfoFromMeta() {
+    client(
+        "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/list\",\"params\":{\"_meta\":"
+            + "{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\"}}}");
+    server(
+        "{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":{\"tools\":[],\"_meta\":"
+            + "{\"io.modelcontextprotocol/serverInfo\":{\"name\":\"v2\",\"version\":\"2.4.0\"}}}}");
+    client("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{}}");
+    server("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+    assembler.finish();
+
+    assertThat(assembler.handshake().protocolVersion()).isEqualTo("2026-07-28");
+    assertThat(assembler.handshake().serverInfo().get("name").asString()).isEqualTo("v2");
+  }
+
+  @Test
+  void aSessionWithoutHandshakeOrMetaHasNoVersion() {
+    client("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+    server("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"tools\":[]}}");
+    assembler.finish();
+
+    assertThat(assembler.handshake().protocolVersion()).isNull();
+    assertThat(assembler.handshake().serverInfo()).isNull();
+  }
+
+  @Test
   void emitsFinishedExchangesEarlySoOnlyOpenOnesAreHeld() {
     for (int i = 0; i < 1000; i++) {
       client("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"ping\"}");
