@@ -73,7 +73,8 @@ final class BenchTapes {
         for (int c = 0; c < CALLS; c++) {
           Answered call = answered.get((t * CALLS + c) % answered.size());
           exchanges.add(
-              exchange(request(c + 2, "tools/call", call.params()), withId(call.response(), c + 2)));
+              exchange(
+                  request(c + 2, "tools/call", call.params()), withId(call.response(), c + 2)));
         }
         String name = String.format("bench-%04d", t);
         Tape tape =

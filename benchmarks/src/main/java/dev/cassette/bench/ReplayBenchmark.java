@@ -63,8 +63,7 @@ public final class ReplayBenchmark {
     embedded.put("name", "wassette");
     embedded.put("componentDir", components.toString());
     ServerSpec host =
-        new ServerSpec(
-            ServerSpec.EMBEDDED, null, null, embedded, null, null, null, null, null);
+        new ServerSpec(ServerSpec.EMBEDDED, null, null, embedded, null, null, null, null, null);
     Path hostTapes = work.resolve("host");
     BenchTapes.write(hostTapes, embeddedTapes, host, calculatorCalls());
     Map<String, String> hostConfig = new LinkedHashMap<>();
@@ -88,7 +87,10 @@ public final class ReplayBenchmark {
     Map<String, String> stdioConfig = new LinkedHashMap<>();
     stdioConfig.put("cassette.record", "none");
     stdioConfig.put("cassette.server.command", "node '" + server + "' stdio");
-    timed("server-everything over stdio, fresh process per tape", stdioTapeFolder, stdioTapes,
+    timed(
+        "server-everything over stdio, fresh process per tape",
+        stdioTapeFolder,
+        stdioTapes,
         stdioConfig);
     Map<String, String> stdioShared = new LinkedHashMap<>(stdioConfig);
     stdioShared.put("cassette.server.reuse", "suite");
@@ -139,8 +141,7 @@ public final class ReplayBenchmark {
   }
 
   private static double loadAverage() {
-    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        .getSystemLoadAverage();
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static void deleteTree(Path folder) throws IOException {

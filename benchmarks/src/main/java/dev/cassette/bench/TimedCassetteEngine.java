@@ -10,13 +10,13 @@ import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
-import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
 import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
 
 /**
- * The {@code cassette} engine with a {@link TimedLauncher} in place of its own launcher: discovery and
- * execution are the engine's own code; only the server connections are timed. Registered by hand
- * (launcher auto-registration off), never through {@code META-INF/services}.
+ * The {@code cassette} engine with a {@link TimedLauncher} in place of its own launcher: discovery
+ * and execution are the engine's own code; only the server connections are timed. Registered by
+ * hand (launcher auto-registration off), never through {@code META-INF/services}.
  */
 final class TimedCassetteEngine extends HierarchicalTestEngine<CassetteExecutionContext> {
 

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The engine's own launcher, with a stopwatch around everything that waits on or works for the
- * server: starting it ({@code open}), each {@link ServerConnection#receive} (the engine blocked until
- * the server's next line arrived), and stopping it ({@code close}). What remains of the engine's run
- * is the engine's own time.
+ * server: starting it ({@code open}), each {@link ServerConnection#receive} (the engine blocked
+ * until the server's next line arrived), and stopping it ({@code close}). What remains of the
+ * engine's run is the engine's own time.
  */
 final class TimedLauncher implements ServerLauncher {
 
