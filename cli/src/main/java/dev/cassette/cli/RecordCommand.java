@@ -10,7 +10,9 @@ import dev.cassette.proxy.transport.ChildProcess;
 import dev.cassette.proxy.transport.StdioSelf;
 import dev.cassette.proxy.transport.TransportOptions;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Spec;
 /** {@code cassette record}: be an MCP client's stdio server, relay to a real one, record a tape. */
 @Command(
     name = "record",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Records an MCP session into a tape. Configure an MCP client to launch this command as its"
@@ -63,7 +66,7 @@ final class RecordCommand implements Callable<Integer> {
       paramLabel = "NAME[=VALUE]",
       description =
           "Give the server this environment variable (from this environment, or VALUE). Its value"
-              + " is a secret: it is replaced by ${secret:NAME} in the tape (repeatable).")
+              + " is a secret: it is replaced by $${secret:NAME} in the tape (repeatable).")
   List<String> env = new ArrayList<>();
 
   @Option(
@@ -108,7 +111,16 @@ final class RecordCommand implements Callable<Integer> {
     status(
         err,
         "recording " + server.description() + (noRecord ? " (not recording)" : " into " + output));
-    return relay(server, recorder, options, new RecordingEnd(err, redactor, output));
+    PrintStream originalErr = System.err;
+    System.setErr(
+        new PrintStream(
+            new RedactingOutputStream(originalErr, redactor), true, StandardCharsets.UTF_8));
+    try {
+      return relay(server, recorder, options, new RecordingEnd(err, redactor, output));
+    } finally {
+      System.err.flush();
+      System.setErr(originalErr);
+    }
   }
 
   private int relay(

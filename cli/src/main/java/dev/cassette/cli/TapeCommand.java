@@ -4,6 +4,7 @@ import dev.cassette.proxy.record.RecordedTape;
 import dev.cassette.proxy.record.TapeRecovery;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code cassette tape}: tools that work on tape files. */
 @Command(
     name = "tape",
+    mixinStandardHelpOptions = true,
     description = "Tools for tape files.",
     subcommands = {TapeCommand.Recover.class})
 final class TapeCommand implements Callable<Integer> {
@@ -31,6 +33,7 @@ final class TapeCommand implements Callable<Integer> {
   /** {@code cassette tape recover}: turn the journal of an interrupted recording into a tape. */
   @Command(
       name = "recover",
+      mixinStandardHelpOptions = true,
       description = {
         "Turns the journal an interrupted recording left beside its tape (<tape>.journal) into a"
             + " tape, with every exchange it holds. The journal is kept.",
@@ -65,8 +68,12 @@ final class TapeCommand implements Callable<Integer> {
                 + journal);
         err.flush();
         return 0;
+      } catch (NoSuchFileException e) {
+        err.println("cassette tape recover: no such journal: " + journal);
+        err.flush();
+        return 1;
       } catch (IOException e) {
-        err.println("cassette tape recover: " + journal + ": " + e.getMessage());
+        err.println("cassette tape recover: " + e.getMessage());
         err.flush();
         return 1;
       }

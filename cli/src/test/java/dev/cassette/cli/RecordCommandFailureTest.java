@@ -68,6 +68,23 @@ class RecordCommandFailureTest {
   }
 
   @Test
+  void aSecretTheServerPrintsOnStderrIsRedactedInOurs() throws Exception {
+    Path tape = earlierTape();
+    String secret = "canary-" + java.util.UUID.randomUUID();
+    List<String> arguments =
+        new ArrayList<>(List.of("record", "-o", tape.toString(), "--env", "CANARY_SECRET", "--"));
+    arguments.addAll(List.of("sh", "-c", "echo \"token is $CANARY_SECRET\" >&2; exit 3"));
+    try (RecorderProcess recorder =
+        RecorderProcess.start(arguments, Map.of("CANARY_SECRET", secret))) {
+      assertThat(recorder.awaitExit(EXIT)).isEqualTo(1);
+      assertThat(recorder.stderr())
+          .contains("token is ${secret:CANARY_SECRET}")
+          .contains("status 3")
+          .doesNotContain(secret);
+    }
+  }
+
+  @Test
   void aServerThatPrintsNonJsonIsReportedAndItsLineKeptInTheJournal() throws Exception {
     Path tape = earlierTape();
     String server =

