@@ -1,7 +1,6 @@
 package dev.cassette.proxy.redact;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -9,9 +8,10 @@ import java.util.regex.Pattern;
 final class DefaultRules {
 
   /**
-   * Token shapes, by placeholder name, most specific first; group 1 (when present) is the secret.
+   * Token shapes, most specific first; group 1 (when present) is the secret. Each names the
+   * literals one of which every match contains, so that text without them is skipped unscanned.
    */
-  static final Map<String, Pattern> PATTERNS = patterns();
+  static final List<Rule> PATTERNS = patterns();
 
   /**
    * Field and header names whose string values are secrets, compared in lower case with {@code -}
@@ -42,22 +42,38 @@ final class DefaultRules {
 
   private DefaultRules() {}
 
-  private static Map<String, Pattern> patterns() {
-    Map<String, Pattern> patterns = new LinkedHashMap<>();
-    patterns.put("API_KEY", Pattern.compile("\\b(sk-(?:proj-|ant-)?[A-Za-z0-9_\\-]{16,})"));
-    patterns.put(
-        "GITHUB_TOKEN",
-        Pattern.compile("\\b((?:gh[pousr]_[A-Za-z0-9]{30,})|(?:github_pat_[A-Za-z0-9_]{22,}))"));
-    patterns.put("SLACK_TOKEN", Pattern.compile("\\b(xox[abposr]-[A-Za-z0-9\\-]{10,})"));
-    patterns.put("AWS_ACCESS_KEY_ID", Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"));
-    patterns.put("GOOGLE_API_KEY", Pattern.compile("\\b(AIza[0-9A-Za-z_\\-]{35})"));
-    patterns.put(
-        "JWT",
-        Pattern.compile("\\b(eyJ[A-Za-z0-9_\\-]{8,}\\.eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]+)"));
-    patterns.put(
-        "BEARER_TOKEN",
-        Pattern.compile(
-            "(?i)\\bbearer\\s+((?=[A-Za-z0-9\\-._~+/]*[0-9])[A-Za-z0-9\\-._~+/]{8,}=*)"));
-    return patterns;
+  private static List<Rule> patterns() {
+    return List.of(
+        new Rule(
+            "API_KEY",
+            Pattern.compile("\\b(sk-(?:proj-|ant-)?[A-Za-z0-9_\\-]{16,})"),
+            Anchors.of("sk-")),
+        new Rule(
+            "GITHUB_TOKEN",
+            Pattern.compile("\\b((?:gh[pousr]_[A-Za-z0-9]{30,})|(?:github_pat_[A-Za-z0-9_]{22,}))"),
+            Anchors.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
+        new Rule(
+            "SLACK_TOKEN",
+            Pattern.compile("\\b(xox[abposr]-[A-Za-z0-9\\-]{10,})"),
+            Anchors.of("xox")),
+        new Rule(
+            "AWS_ACCESS_KEY_ID",
+            Pattern.compile("\\b((?:AKIA|ASIA)[0-9A-Z]{16})\\b"),
+            Anchors.of("AKIA", "ASIA")),
+        new Rule(
+            "GOOGLE_API_KEY", Pattern.compile("\\b(AIza[0-9A-Za-z_\\-]{35})"), Anchors.of("AIza")),
+        new Rule(
+            "JWT",
+            Pattern.compile(
+                "\\b(eyJ[A-Za-z0-9_\\-]{8,}\\.eyJ[A-Za-z0-9_\\-]{8,}\\.[A-Za-z0-9_\\-]+)"),
+            Anchors.of("eyJ")),
+        new Rule(
+            "BEARER_TOKEN",
+            Pattern.compile(
+                "(?i)\\bbearer\\s+((?=[A-Za-z0-9\\-._~+/]*[0-9])[A-Za-z0-9\\-._~+/]{8,}=*)"),
+            Anchors.ignoringAsciiCase("bearer")));
   }
+
+  /** A built-in token shape. */
+  record Rule(String name, Pattern pattern, Anchors anchors) {}
 }

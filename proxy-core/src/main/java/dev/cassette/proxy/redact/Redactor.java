@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -57,14 +56,22 @@ public final class Redactor {
   private final Map<String, String> namesByValue;
   private final List<NamedPattern> patterns;
   private final Set<String> fields;
+  private final FieldNames fieldNames;
   private final Pattern secretValues;
+  private final Triggers triggers;
 
   private Redactor(
       Map<String, String> namesByValue, List<NamedPattern> patterns, Set<String> fields) {
     this.namesByValue = namesByValue;
     this.patterns = patterns;
     this.fields = fields;
+    this.fieldNames = new FieldNames(fields);
     this.secretValues = secretValuesPattern(namesByValue);
+    this.triggers =
+        new Triggers(
+            namesByValue.keySet(),
+            patterns.stream().map(NamedPattern::anchors).toList(),
+            fieldNames);
   }
 
   /** A redactor that changes nothing until rules are added. */
@@ -79,11 +86,11 @@ public final class Redactor {
    * password} or {@code secret}.
    */
   public static Redactor defaults() {
-    Redactor redactor = new Redactor(Map.of(), List.of(), DefaultRules.FIELDS);
-    for (Map.Entry<String, Pattern> rule : DefaultRules.PATTERNS.entrySet()) {
-      redactor = redactor.withPattern(rule.getKey(), rule.getValue());
-    }
-    return redactor;
+    List<NamedPattern> patterns =
+        DefaultRules.PATTERNS.stream()
+            .map(rule -> new NamedPattern(rule.name(), rule.pattern(), rule.anchors()))
+            .toList();
+    return new Redactor(Map.of(), patterns, DefaultRules.FIELDS);
   }
 
   /**
@@ -134,7 +141,7 @@ public final class Redactor {
     SecretPlaceholders.checkedName(name, "name");
     Objects.requireNonNull(pattern, "pattern");
     List<NamedPattern> more = new ArrayList<>(patterns);
-    more.add(new NamedPattern(name, pattern));
+    more.add(new NamedPattern(name, pattern, null));
     return new Redactor(namesByValue, List.copyOf(more), fields);
   }
 
@@ -150,15 +157,18 @@ public final class Redactor {
           "fieldName must not be blank but was \"" + fieldName + "\"");
     }
     Set<String> more = new java.util.HashSet<>(fields);
-    more.add(normalized(fieldName));
+    more.add(FieldNames.normalized(fieldName));
     return new Redactor(namesByValue, patterns, Set.copyOf(more));
   }
 
   /**
-   * Redacts a JSON value.
+   * Redacts a JSON value, copying only what changes.
    *
-   * @param node any JSON value, for example a recorded message
-   * @return a redacted deep copy: the same keys in the same order, only string values changed
+   * @param node any JSON value, for example a recorded message; not modified
+   * @return {@code node} itself when nothing in it is a secret; otherwise a new value with the same
+   *     keys in the same order and only string values changed, in which the objects and arrays on
+   *     the way to a changed string are copies and everything else is shared with {@code node} (so
+   *     modify neither afterwards)
    */
   public JsonNode redact(JsonNode node) {
     Objects.requireNonNull(node, "node");
@@ -169,20 +179,34 @@ public final class Redactor {
    * Redacts raw text: a log line, a server's stderr, an error message.
    *
    * @param text the text
-   * @return the text with every secret replaced by its placeholder
+   * @return the text with every secret replaced by its placeholder ({@code text} itself when it
+   *     holds none)
    */
   public String redact(String text) {
     Objects.requireNonNull(text, "text");
-    String withoutValues = replaceSecretValues(text);
-    String withoutFields =
-        fields.isEmpty()
-            ? withoutValues
-            : SecretPlaceholders.outsidePlaceholders(withoutValues, this::replaceAssignments);
-    String result = withoutFields;
-    for (NamedPattern pattern : patterns) {
-      result = SecretPlaceholders.outsidePlaceholders(result, pattern::replaceIn);
+    long triggered = triggers.scan(text);
+    return triggered == 0 ? text : apply(text, triggered);
+  }
+
+  /** Runs every rule on {@code text}, whatever {@link Triggers} says; for tests. */
+  String redactByEveryRule(String text) {
+    return apply(text, -1L);
+  }
+
+  private String apply(String text, long triggered) {
+    String result = text;
+    if ((triggered & Triggers.SECRETS) != 0) {
+      result = replaceSecretValues(result);
     }
-    return result;
+    if ((triggered & Triggers.ASSIGNMENT) != 0) {
+      result = SecretPlaceholders.outsidePlaceholders(result, this::replaceAssignments);
+    }
+    for (int i = 0; i < patterns.size(); i++) {
+      if ((triggered & Triggers.patternBit(i)) != 0) {
+        result = SecretPlaceholders.outsidePlaceholders(result, patterns.get(i)::replaceIn);
+      }
+    }
+    return result.equals(text) ? text : result;
   }
 
   /**
@@ -227,24 +251,52 @@ public final class Redactor {
 
   private JsonNode redactNode(JsonNode node, String sensitiveField) {
     if (node instanceof ObjectNode object) {
-      ObjectNode copy = NODES.objectNode();
-      for (Map.Entry<String, JsonNode> entry : object.properties()) {
-        String key = entry.getKey();
-        copy.set(key, redactNode(entry.getValue(), isSensitive(key) ? key : null));
-      }
-      return copy;
+      return redactObject(object);
     }
     if (node instanceof ArrayNode array) {
-      ArrayNode copy = NODES.arrayNode(array.size());
-      array.forEach(element -> copy.add(redactNode(element, sensitiveField)));
-      return copy;
+      return redactArray(array, sensitiveField);
     }
     if (node.isString()) {
       String value = node.asString();
-      return NODES.stringNode(
-          sensitiveField == null ? redact(value) : redactField(sensitiveField, value));
+      String redacted = sensitiveField == null ? redact(value) : redactField(sensitiveField, value);
+      return redacted.equals(value) ? node : NODES.stringNode(redacted);
     }
     return node;
+  }
+
+  /** The object itself when no value changed, else a shallow copy with the changed values. */
+  private JsonNode redactObject(ObjectNode object) {
+    ObjectNode copy = null;
+    for (Map.Entry<String, JsonNode> entry : object.properties()) {
+      String key = entry.getKey();
+      JsonNode value = entry.getValue();
+      JsonNode redacted = redactNode(value, fieldNames.contains(key) ? key : null);
+      if (redacted != value) {
+        if (copy == null) {
+          copy = NODES.objectNode();
+          copy.setAll(object);
+        }
+        copy.set(key, redacted);
+      }
+    }
+    return copy == null ? object : copy;
+  }
+
+  /** The array itself when no element changed, else a shallow copy with the changed elements. */
+  private JsonNode redactArray(ArrayNode array, String sensitiveField) {
+    ArrayNode copy = null;
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode element = array.get(i);
+      JsonNode redacted = redactNode(element, sensitiveField);
+      if (redacted != element) {
+        if (copy == null) {
+          copy = NODES.arrayNode(array.size());
+          copy.addAll(array);
+        }
+        copy.set(i, redacted);
+      }
+    }
+    return copy == null ? array : copy;
   }
 
   private String redactField(String field, String value) {
@@ -255,10 +307,6 @@ public final class Redactor {
     return redacted.equals(value)
         ? SecretPlaceholders.of(SecretPlaceholders.nameOfField(field))
         : redacted;
-  }
-
-  private boolean isSensitive(String field) {
-    return !fields.isEmpty() && fields.contains(normalized(field));
   }
 
   private String replaceSecretValues(String text) {
@@ -275,17 +323,13 @@ public final class Redactor {
     StringBuilder out = new StringBuilder(plain.length());
     int copied = 0;
     while (matcher.find()) {
-      if (isSensitive(matcher.group(2))) {
+      if (fieldNames.contains(matcher.group(2))) {
         out.append(plain, copied, matcher.start(3));
         out.append(SecretPlaceholders.of(SecretPlaceholders.nameOfField(matcher.group(2))));
         copied = matcher.end(3);
       }
     }
     return out.append(plain, copied, plain.length()).toString();
-  }
-
-  private static String normalized(String field) {
-    return field.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
   }
 
   private static Pattern secretValuesPattern(Map<String, String> namesByValue) {
@@ -299,8 +343,11 @@ public final class Redactor {
             .collect(Collectors.joining("|")));
   }
 
-  /** A pattern and the placeholder name for what it finds. */
-  private record NamedPattern(String name, Pattern pattern) {
+  /**
+   * A pattern and the placeholder name for what it finds; {@code anchors} ({@code null} for a
+   * pattern given to {@link #withPattern}) lets text without them skip the pattern.
+   */
+  private record NamedPattern(String name, Pattern pattern, Anchors anchors) {
     String replaceIn(String plain) {
       Matcher matcher = pattern.matcher(plain);
       StringBuilder out = new StringBuilder(plain.length());
