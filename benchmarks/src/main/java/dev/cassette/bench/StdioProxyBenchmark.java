@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,10 @@ public final class StdioProxyBenchmark {
     paths.put("C relay", List.of(relay.toString(), "node", server.toString(), "stdio"));
     paths.put("cassette, recording off", cassette(List.of("--no-record"), "off"));
     paths.put("cassette, recording on", cassette(List.of(), "on"));
+    String only = System.getProperty("bench.only");
+    if (only != null) {
+      paths.keySet().removeIf(name -> !name.equals("direct") && !only.contains(name));
+    }
     Map<String, List<JsonNode>> results = new LinkedHashMap<>();
     paths.keySet().forEach(name -> results.put(name, new ArrayList<>()));
     for (int round = 1; round <= rounds; round++) {
@@ -82,7 +87,9 @@ public final class StdioProxyBenchmark {
       }
     }
     report(results, rounds, calls, warmup);
-    memory(memoryCalls);
+    if (memoryCalls > 0) {
+      memory(memoryCalls);
+    }
   }
 
   private List<String> cassette(List<String> flags, String tape) {
@@ -161,16 +168,28 @@ public final class StdioProxyBenchmark {
                   : String.format(Locale.ROOT, "%.2f", added / relayAdded)));
       summary.put(entry.getKey(), Map.of("p50_ms", p50, "p99_ms", p99, "calls_per_s", rate));
     }
-    double off = median(results.get("cassette, recording off"), "median_ms");
+    List<JsonNode> offRuns = results.get("cassette, recording off");
+    double off = median(offRuns, "median_ms");
     double on = median(results.get("cassette, recording on"), "median_ms");
+    double[] recording = pairedDifferences(results.get("cassette, recording on"), offRuns);
+    double[] proxy = pairedDifferences(offRuns, results.get("C relay"));
     table.append(
         String.format(
             Locale.ROOT,
-            "%nrecording adds %.3f ms to the p50 (%.1f%% of the proxied p50)%n",
+            "%nrecording adds %.3f ms to the p50 (%.1f%% of the proxied p50)%n"
+                + "paired by round (p50, ms): recording on - off %s, median %+.4f (%.1f%%);"
+                + " recording off - C relay %s, median %+.4f%n",
             on - off,
-            (on - off) / off * 100));
+            (on - off) / off * 100,
+            Arrays.toString(recording),
+            median(recording),
+            median(recording) / off * 100,
+            Arrays.toString(proxy),
+            median(proxy)));
     System.out.print(table);
     summary.put("recording_adds_percent", (on - off) / off * 100);
+    summary.put("recording_adds_paired_percent", median(recording) / off * 100);
+    summary.put("proxy_minus_relay_paired_ms", median(proxy));
     System.out.println(Json.mapper().writeValueAsString(summary));
   }
 
@@ -265,10 +284,25 @@ public final class StdioProxyBenchmark {
   }
 
   private static double median(List<JsonNode> results, String field) {
-    double[] values =
-        results.stream().mapToDouble(r -> r.path(field).asDouble()).sorted().toArray();
-    int n = values.length;
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    return median(results.stream().mapToDouble(r -> r.path(field).asDouble()).toArray());
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** Round by round: the p50 of {@code a} minus the p50 of {@code b} measured just before it. */
+  private static double[] pairedDifferences(List<JsonNode> a, List<JsonNode> b) {
+    double[] differences = new double[a.size()];
+    for (int i = 0; i < differences.length; i++) {
+      double difference =
+          a.get(i).path("median_ms").asDouble() - b.get(i).path("median_ms").asDouble();
+      differences[i] = Math.round(difference * 1e4) / 1e4;
+    }
+    return differences;
   }
 
   private static void require(Path file, String hint) {

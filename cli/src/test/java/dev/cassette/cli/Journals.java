@@ -12,6 +12,13 @@ final class Journals {
 
   private Journals() {}
 
+  /** What a recorder wrote so far: a live journal ends in the zero bytes of its mapped region. */
+  static String written(Path journal) throws IOException {
+    String text = Files.readString(journal);
+    int end = text.indexOf('\0');
+    return end < 0 ? text : text.substring(0, end);
+  }
+
   /**
    * Whether every client request in the journal so far has its response: the SDK client sends
    * requests of its own (a tools/list after each list_changed), and a session it ends while one is
@@ -20,7 +27,7 @@ final class Journals {
   static boolean allAnswered(Path journal) {
     List<String> lines;
     try {
-      lines = Files.exists(journal) ? Files.readAllLines(journal) : List.of();
+      lines = Files.exists(journal) ? written(journal).lines().toList() : List.of();
     } catch (IOException e) {
       return false;
     }

@@ -17,8 +17,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a journal back, entry by entry, without holding it in memory.
  *
- * <p>A last line without its newline (the recorder was killed while writing it) is reported and
- * skipped; so is any other line that cannot be read, named by file and line number.
+ * <p>The journal ends at its end or at its first zero byte (the unwritten tail of a killed
+ * recorder's last region). A last line without its newline (the recorder was killed while writing
+ * it) is reported and skipped; so is any other line that cannot be read, named by file and line
+ * number.
  */
 final class JournalReader {
 
@@ -38,15 +40,31 @@ final class JournalReader {
 
   private JournalReader() {}
 
+  /**
+   * Reads a journal, handing its messages to the visitor in the order they were read from the wire
+   * (see {@link ReadOrder}).
+   */
   static void read(Path journal, Visitor visitor) throws IOException {
+    ReadOrder ordered = new ReadOrder(visitor);
+    readAsWritten(journal, ordered);
+    ordered.flush();
+  }
+
+  private static void readAsWritten(Path journal, Visitor visitor) throws IOException {
     try (InputStream in = Files.newInputStream(journal)) {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
       byte[] buffer = new byte[1 << 16];
       long number = 0;
       int n;
-      while ((n = in.read(buffer)) > 0) {
+      boolean unwritten = false;
+      while (!unwritten && (n = in.read(buffer)) > 0) {
         int start = 0;
         for (int i = 0; i < n; i++) {
+          if (buffer[i] == 0) {
+            n = i; // the zero-filled tail a killed recorder leaves (see JournalAppender)
+            unwritten = true;
+            break;
+          }
           if (buffer[i] != '\n') {
             continue;
           }

@@ -3,8 +3,8 @@ package dev.cassette.proxy.record;
 import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.session.SessionListener.Direction;
 import dev.cassette.proxy.tape.Component;
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Appends a recording to its journal, one JSON line per entry.
  *
- * <p>Each line goes to the file in one {@code write(2)} call without a buffer in between, so after
- * any call returns the line is in the operating system's hands and survives a {@code kill -9} of
- * the JVM (not a power cut: there is no fsync per line).
+ * <p>Each line goes to the file through a {@link JournalAppender} (a shared memory mapping), so
+ * once a call returns the line is in the operating system's hands and survives a {@code kill -9} of
+ * the JVM (not a power cut: nothing is synced), and appending costs no system call. Not
+ * thread-safe: the {@link Recorder} serialises its calls.
  */
 final class JournalWriter implements AutoCloseable {
 
@@ -24,10 +25,10 @@ final class JournalWriter implements AutoCloseable {
   static final String SERVER = "server";
 
   private final Path file;
-  private final FileOutputStream out;
+  private final JournalAppender out;
   private long lines;
 
-  private JournalWriter(Path file, FileOutputStream out) {
+  private JournalWriter(Path file, JournalAppender out) {
     this.file = file;
     this.out = out;
   }
@@ -43,8 +44,9 @@ final class JournalWriter implements AutoCloseable {
     if (parent != null) {
       Files.createDirectories(parent);
     }
+    JournalAppender out;
     try {
-      Files.createFile(file);
+      out = JournalAppender.create(file);
     } catch (FileAlreadyExistsException e) {
       throw new IOException(
           "journal "
@@ -55,7 +57,6 @@ final class JournalWriter implements AutoCloseable {
               + "` or delete it",
           e);
     }
-    FileOutputStream out = new FileOutputStream(file.toFile(), true);
     JournalWriter writer = new JournalWriter(file, out);
     writer.line(header.toJson());
     return writer;
@@ -76,6 +77,23 @@ final class JournalWriter implements AutoCloseable {
     node.put("nanos", nanos);
     node.set("message", message);
     line(node);
+  }
+
+  /**
+   * Appends a message as the bytes that were relayed, which the caller has checked are one JSON-RPC
+   * message with nothing to redact ({@link VerbatimLines}); no tree is built.
+   */
+  void verbatim(Direction direction, long nanos, byte[] message) throws IOException {
+    byte[] head =
+        ("{\"dir\":\"" + name(direction) + "\",\"nanos\":" + nanos + ",\"message\":")
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] line = new byte[head.length + message.length + 2];
+    System.arraycopy(head, 0, line, 0, head.length);
+    System.arraycopy(message, 0, line, head.length, message.length);
+    line[line.length - 2] = '}';
+    line[line.length - 1] = '\n';
+    out.append(line);
+    lines++;
   }
 
   void nonJson(
@@ -109,11 +127,11 @@ final class JournalWriter implements AutoCloseable {
   }
 
   private void line(ObjectNode node) throws IOException {
-    byte[] json = Json.compactBytes(node);
+    byte[] json = Json.mapper().writeValueAsBytes(node);
     byte[] line = new byte[json.length + 1];
     System.arraycopy(json, 0, line, 0, json.length);
     line[json.length] = '\n';
-    out.write(line);
+    out.append(line);
     lines++;
   }
 

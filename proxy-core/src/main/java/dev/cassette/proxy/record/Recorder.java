@@ -15,17 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -33,36 +28,35 @@ import org.apiguardian.api.API;
  * Records a relayed session: redacts each line, appends it to the journal beside the tape and, on
  * {@link #finish}, writes the tape by atomic rename and deletes the journal.
  *
- * <p>The relay threads only enqueue lines ({@link #onLine} returns at once unless the recorder is a
- * whole queue behind); one recording thread parses each line once, redacts it and appends it to the
- * journal with one write per line. A killed recorder leaves an earlier tape untouched and the
- * journal, which {@link TapeRecovery} turns into a tape.
+ * <p>Each line is journaled on the relay thread that forwarded it, right after forwarding, while
+ * the peers are busy with it: no hand-off, no extra thread, one {@code write(2)} per line. A line
+ * that is one JSON-RPC message with nothing to redact (nearly all; see {@link VerbatimLines}) is
+ * journaled as the bytes that were relayed, without building a tree; any other is parsed, redacted
+ * and classified first. The two directions journal under one lock, each in wire order; {@link
+ * ReadOrder} merges them by read time when the journal is read. A killed recorder leaves an earlier
+ * tape untouched and the journal, which {@link TapeRecovery} turns into a tape: it holds every line
+ * forwarded before the kill except one being journaled at that instant.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Recorder implements SessionListener, AutoCloseable {
 
-  private static final int QUEUE_CAPACITY = 1 << 16;
-  private static final long MIN_IDLE_PARK_NANOS = 500_000;
-  private static final long MAX_IDLE_PARK_NANOS = 8_000_000;
-  private static final long BACKPRESSURE_PARK_NANOS = 100_000;
-  private static final long REORDER_WINDOW_NANOS = 200_000_000;
   private static final int MAX_PROBLEMS = 100;
   private static final String BY = by();
 
   private final Path tape;
   private final JournalWriter journal;
   private final Redactor redaction;
+  private final VerbatimLines verbatim;
   private final ComponentProbe components;
   private final Consumer<String> status;
-  private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger queued = new AtomicInteger();
-  private final AtomicLong sequence = new AtomicLong();
-  private final Thread thread;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final AtomicLong relayed = new AtomicLong();
   private final long startNanos;
   private final List<String> problems = new ArrayList<>();
   private final long[] lineNumbers = new long[2];
-  private final AtomicBoolean stopped = new AtomicBoolean();
-  private volatile IOException failure;
+  private boolean ended;
+  private boolean stopped;
+  private IOException failure;
 
   Recorder(
       Path tape,
@@ -73,17 +67,15 @@ public final class Recorder implements SessionListener, AutoCloseable {
       throws IOException {
     this.tape = tape;
     this.redaction = redaction;
+    this.verbatim = new VerbatimLines(redaction);
     this.components = new ComponentProbe(workingDirectory);
     this.status = status;
     this.journal = JournalWriter.create(journalOf(tape), header);
     this.startNanos = System.nanoTime();
-    this.thread = new Thread(this::drain, "cassette-recorder");
-    thread.setDaemon(true);
-    thread.start();
   }
 
   /**
-   * Starts recording: creates the journal beside the tape and the recording thread.
+   * Starts recording: creates the journal beside the tape.
    *
    * @param options what to record into and about
    * @param redactor what counts as a secret; applied to every message, non-JSON line and the
@@ -131,26 +123,53 @@ public final class Recorder implements SessionListener, AutoCloseable {
 
   @Override
   public void onLine(Direction direction, byte[] line, long nanoTime) {
-    enqueue(new Entry(direction, line, nanoTime, null, sequence.incrementAndGet()));
+    relayed.incrementAndGet();
+    boolean asRelayed = verbatim.accepts(direction, line);
+    lock.lock();
+    try {
+      if (ended || failure != null) {
+        return;
+      }
+      long nanos = nanoTime - startNanos;
+      long number = ++lineNumbers[direction.ordinal()];
+      if (asRelayed) {
+        journal.verbatim(direction, nanos, line);
+      } else {
+        record(direction, line, nanos, number);
+      }
+    } catch (IOException e) {
+      failure = e;
+      problem("cannot append to the journal " + journal.file() + ": " + e.getMessage());
+    } finally {
+      lock.unlock();
+    }
   }
 
+  /** Journals the end of the session; lines relayed after it are not recorded. */
   @Override
   public void onClose(String reason) {
-    enqueue(
-        new Entry(
-            null, null, System.nanoTime(), reason == null ? "closed" : reason, sequence.get()));
+    lock.lock();
+    try {
+      end(reason == null ? "closed" : reason);
+    } finally {
+      lock.unlock();
+    }
   }
 
-  /**
-   * Hands an entry to the recording thread without a system call (no wake-up: the thread polls), so
-   * the relay never waits on the recorder unless it is a whole queue behind.
-   */
-  private void enqueue(Entry entry) {
-    while (queued.get() >= QUEUE_CAPACITY && thread.isAlive()) {
-      LockSupport.parkNanos(BACKPRESSURE_PARK_NANOS);
+  /** Journals the first end reason given; the caller holds the lock. */
+  private void end(String reason) {
+    if (ended) {
+      return;
     }
-    queued.incrementAndGet();
-    queue.offer(entry);
+    ended = true;
+    if (failure != null) {
+      return;
+    }
+    try {
+      journal.end(reason);
+    } catch (IOException e) {
+      failure = e;
+    }
   }
 
   /**
@@ -158,7 +177,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
    * journal.
    *
    * @param reason why the session ended, kept in the journal until the tape is written
-   * @param timeout how long to wait for the recording thread to catch up
+   * @param timeout how long to wait for a relay thread that is journaling a line
    * @param onlyIfClean when set, the tape is written only if every request was answered and every
    *     line was a JSON-RPC message; otherwise {@link UncleanSessionException} says what was wrong
    * @throws IOException if the journal could not be written or the tape not built; the journal is
@@ -190,7 +209,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
 
   /** How many lines were handed to the recorder so far. */
   public long lines() {
-    return sequence.get();
+    return relayed.get();
   }
 
   /**
@@ -204,28 +223,28 @@ public final class Recorder implements SessionListener, AutoCloseable {
   }
 
   private void stop(String reason, Duration timeout) throws IOException {
-    if (!stopped.compareAndSet(false, true)) {
-      throw new IllegalStateException("the recording has already ended");
-    }
-    onClose(reason);
-    LockSupport.unpark(thread);
     try {
-      thread.join(timeout.toMillis());
+      if (!lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new IOException(
+            "a relay thread kept the journal " + journal.file() + " busy for " + timeout);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new IOException("interrupted while ending the recording into " + journal.file(), e);
     }
-    if (thread.isAlive()) {
-      throw new IOException(
-          "recording did not catch up within "
-              + timeout
-              + "; the journal "
-              + journal.file()
-              + " is kept");
-    }
-    journal.close();
-    if (failure != null) {
-      throw new IOException(
-          "recording failed; the journal " + journal.file() + " is kept", failure);
+    try {
+      if (stopped) {
+        throw new IllegalStateException("the recording has already ended");
+      }
+      stopped = true;
+      end(reason);
+      journal.close();
+      if (failure != null) {
+        throw new IOException(
+            "recording failed; the journal " + journal.file() + " is kept", failure);
+      }
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -242,70 +261,31 @@ public final class Recorder implements SessionListener, AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (!stopped.get()) {
+    lock.lock();
+    boolean open;
+    try {
+      open = !stopped;
+    } finally {
+      lock.unlock();
+    }
+    if (open) {
       abandon("recorder closed", Duration.ofSeconds(5));
     }
   }
 
-  /**
-   * The recording thread. The pump tells each direction's lines after forwarding them, so a
-   * response can be told before the request it answers; entries are therefore journaled in the
-   * order they were read (their {@code nanoTime}), once they are {@value #REORDER_WINDOW_NANOS} ns
-   * old, or all at once when the session ends.
-   */
-  private void drain() {
-    PriorityQueue<Entry> window =
-        new PriorityQueue<>(
-            Comparator.comparingLong(Entry::nanoTime).thenComparingLong(Entry::seq));
-    String endReason = null;
-    long idleParkNanos = MIN_IDLE_PARK_NANOS;
-    try {
-      while (true) {
-        Entry entry;
-        while ((entry = queue.poll()) != null) {
-          queued.decrementAndGet();
-          if (entry.direction() == null) {
-            endReason = endReason == null ? entry.endReason() : endReason;
-          } else {
-            window.add(entry);
-          }
-        }
-        long horizon = System.nanoTime() - REORDER_WINDOW_NANOS;
-        boolean recorded = false;
-        while (!window.isEmpty() && (endReason != null || window.peek().nanoTime() <= horizon)) {
-          record(window.poll());
-          recorded = true;
-        }
-        if (endReason != null) {
-          journal.end(endReason);
-          return;
-        }
-        if (recorded || !window.isEmpty()) {
-          idleParkNanos = MIN_IDLE_PARK_NANOS;
-        } else {
-          idleParkNanos = Math.min(MAX_IDLE_PARK_NANOS, idleParkNanos * 2);
-        }
-        LockSupport.parkNanos(idleParkNanos);
-      }
-    } catch (IOException e) {
-      failure = e;
-      problem("cannot append to the journal " + journal.file() + ": " + e.getMessage());
-    }
-  }
-
-  private void record(Entry entry) throws IOException {
-    long nanos = entry.nanoTime() - startNanos;
-    long number = ++lineNumbers[entry.direction().ordinal()];
+  /** The full path: parse, describe a loaded component, redact; the caller holds the lock. */
+  private void record(Direction direction, byte[] line, long nanos, long number)
+      throws IOException {
     JsonRpcMessage message;
     try {
-      message = JsonRpcMessage.parse(entry.line());
+      message = JsonRpcMessage.parse(line);
     } catch (MalformedMessageException e) {
-      String text = redaction.redact(new String(entry.line(), StandardCharsets.UTF_8));
-      journal.nonJson(entry.direction(), nanos, number, text, e.getMessage());
-      problem(lineProblem(entry.direction(), number, text, e.getMessage()));
+      String text = redaction.redact(new String(line, StandardCharsets.UTF_8));
+      journal.nonJson(direction, nanos, number, text, e.getMessage());
+      problem(lineProblem(direction, number, text, e.getMessage()));
       return;
     }
-    if (entry.direction() == Direction.CLIENT_TO_SERVER) {
+    if (direction == Direction.CLIENT_TO_SERVER) {
       Optional<Component> component = components.inspect(message);
       if (component.isPresent()) {
         Component found = component.get();
@@ -318,7 +298,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
                 null));
       }
     }
-    journal.message(entry.direction(), nanos, redaction.redact(message.json()));
+    journal.message(direction, nanos, redaction.redact(message.json()));
   }
 
   static String lineProblem(Direction direction, long number, String redactedText, String reason) {
@@ -348,7 +328,4 @@ public final class Recorder implements SessionListener, AutoCloseable {
     String version = Recorder.class.getPackage().getImplementationVersion();
     return "cassette " + (version == null ? "development" : version);
   }
-
-  private record Entry(
-      Direction direction, byte[] line, long nanoTime, String endReason, long seq) {}
 }

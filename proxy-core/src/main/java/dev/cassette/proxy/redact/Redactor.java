@@ -188,6 +188,29 @@ public final class Redactor {
     return triggered == 0 ? text : apply(text, triggered);
   }
 
+  /**
+   * Whether {@link #redact(String)} could change {@code text}: {@code false} means it certainly
+   * returns {@code text} as is. Cheap (one pass, no regular expression), for callers that check the
+   * strings of a message as they stream by before deciding to redact the message as a tree.
+   *
+   * @param text a string value of a message
+   */
+  public boolean mayChange(String text) {
+    Objects.requireNonNull(text, "text");
+    return triggers.scan(text) != 0;
+  }
+
+  /**
+   * Whether the string values of a JSON field named {@code fieldName} are secrets as a whole (see
+   * {@link #withField}); {@link #redact(JsonNode)} replaces them.
+   *
+   * @param fieldName a field name of a message
+   */
+  public boolean isSensitiveField(String fieldName) {
+    Objects.requireNonNull(fieldName, "fieldName");
+    return fieldNames.contains(fieldName);
+  }
+
   /** Runs every rule on {@code text}, whatever {@link Triggers} says; for tests. */
   String redactByEveryRule(String text) {
     return apply(text, -1L);

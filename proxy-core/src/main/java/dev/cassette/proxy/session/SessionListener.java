@@ -5,10 +5,12 @@ import org.apiguardian.api.API;
 /**
  * Observes the lines a session pump relays, after each was forwarded.
  *
- * <p>The pump calls it from its relay threads, one call at a time per direction, in wire order. An
- * implementation must return quickly (hand the bytes to its own thread if it does real work); it
- * never changes what is relayed. A line is not guaranteed to be JSON: a misbehaving peer's bytes
- * arrive here as they were.
+ * <p>The pump calls it from its relay threads, one call at a time per direction, in wire order,
+ * after the line was forwarded: the peers are already busy with it, but the next line of that
+ * direction waits until the call returns, so an implementation must be quick (the {@link
+ * dev.cassette.proxy.record.Recorder} takes about a microsecond a line) or hand the bytes to its
+ * own thread. It never changes what is relayed. A line is not guaranteed to be JSON: a misbehaving
+ * peer's bytes arrive here as they were.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public interface SessionListener {

@@ -146,6 +146,69 @@ class RecorderTest {
   }
 
   @Test
+  void journalsEachLineBeforeOnLineReturnsAndCleanMessagesAsRelayed() throws Exception {
+    Path tape = dir.resolve("now.tape.json");
+    Recorder recorder = recorder(tape);
+    String spaced = "{ \"jsonrpc\" : \"2.0\", \"id\" : 9, \"method\" : \"ping\" }";
+    line(recorder, CLIENT_TO_SERVER, spaced);
+    line(recorder, CLIENT_TO_SERVER, "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"s3cr3t-value\"}");
+
+    String written = Files.readString(Recorder.journalOf(tape));
+    List<String> journal = written.substring(0, written.indexOf('\0')).lines().toList();
+    assertThat(journal).hasSize(3); // header and both lines, before the session ends
+    assertThat(journal.get(1)).contains(spaced);
+    assertThat(journal.get(2)).doesNotContain("s3cr3t-value").contains("${secret:CANARY}");
+    recorder.abandon("test over", TIMEOUT);
+  }
+
+  @Test
+  void pairsEveryExchangeWhenBothDirectionsJournalAtOnce() throws Exception {
+    Path tape = dir.resolve("busy.tape.json");
+    Recorder recorder = recorder(tape);
+    int calls = 2000;
+    Thread client =
+        new Thread(
+            () -> {
+              for (int i = 0; i < calls; i++) {
+                line(
+                    recorder,
+                    CLIENT_TO_SERVER,
+                    "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"ping\"}");
+              }
+            });
+    Thread server =
+        new Thread(
+            () -> {
+              for (int i = 0; i < calls; i++) {
+                line(
+                    recorder,
+                    SERVER_TO_CLIENT,
+                    "{\"jsonrpc\":\"2.0\",\"method\":"
+                        + "\"notifications/progress\",\"params\":{\"n\":"
+                        + i
+                        + "}}");
+              }
+            });
+    client.start();
+    server.start();
+    client.join(TIMEOUT.toMillis());
+    server.join(TIMEOUT.toMillis());
+    for (int i = 0; i < calls; i++) {
+      line(recorder, SERVER_TO_CLIENT, "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"result\":{}}");
+    }
+    RecordedTape result = recorder.finish("done", TIMEOUT, true);
+
+    assertThat(result.exchanges()).isGreaterThanOrEqualTo(calls);
+    List<Exchange> pings =
+        TapeCodec.read(tape).exchanges().stream().filter(e -> "ping".equals(e.method())).toList();
+    assertThat(pings).hasSize(calls);
+    for (int i = 0; i < calls; i++) {
+      assertThat(pings.get(i).client().get("id").asInt()).isEqualTo(i);
+      assertThat(pings.get(i).response().get("id").asInt()).isEqualTo(i);
+    }
+  }
+
+  @Test
   void keepsTheEmbeddedServerAndItsSettingsInTheTape() throws Exception {
     Path tape = dir.resolve("embedded.tape.json");
     tools.jackson.databind.node.ObjectNode embedded =

@@ -44,6 +44,20 @@ class TapeRecoveryTest {
   }
 
   @Test
+  void readsAKilledRecordersJournalUpToItsZeroFilledTail() throws Exception {
+    Path journal = journalOfAnInterruptedSession();
+    byte[] cut = "{\"dir\":\"server\",\"nanos\":9,\"mess".getBytes(StandardCharsets.UTF_8);
+    Files.write(journal, cut, StandardOpenOption.APPEND);
+    Files.write(journal, new byte[JournalAppender.REGION_BYTES], StandardOpenOption.APPEND);
+
+    RecordedTape result = TapeRecovery.recover(journal, dir.resolve("killed.tape.json"));
+
+    assertThat(result.exchanges()).isEqualTo(3);
+    assertThat(result.notes())
+        .anyMatch(note -> note.contains(":8: incomplete last line (" + cut.length + " bytes"));
+  }
+
+  @Test
   void aRecoveredTapeEqualsTheTapeACleanFinishWrites() throws Exception {
     Path journal = journalOfAnInterruptedSession();
     Path recovered = TapeRecovery.recover(journal, dir.resolve("recovered.tape.json")).tape();
