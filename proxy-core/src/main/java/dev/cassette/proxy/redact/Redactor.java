@@ -48,7 +48,7 @@ public final class Redactor {
   /** {@code key: value}, {@code key=value} or {@code "key": "value"} in raw text. */
   private static final Pattern ASSIGNMENT =
       Pattern.compile(
-          "(?<![A-Za-z0-9_\\-])([\"']?)([A-Za-z][A-Za-z0-9_\\-]*)\\1\\s*[:=]\\s*[\"']?"
+          "(?<![A-Za-z0-9_\\-/])([\"']?)([A-Za-z][A-Za-z0-9_\\-]*)\\1\\s*[:=]\\s*[\"']?"
               + "(?:(?i:basic|bearer|digest|token)\\s+)?([^\"'\\s,;&]+)");
 
   private static final Redactor NONE = new Redactor(Map.of(), List.of(), Set.of());

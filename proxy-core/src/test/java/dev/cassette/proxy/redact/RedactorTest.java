@@ -220,6 +220,9 @@ class RedactorTest {
             slack       | xoxb-1234567890-abcdefghij               | ${secret:SLACK_TOKEN}
             aws         | id=AKIAIOSFODNN7EXAMPLE;                 | id=${secret:AWS_ACCESS_KEY_ID};
             prose       | the bearer tokens are sk-short           | the bearer tokens are sk-short
+            assignment  | login with passwd: hunter22 now          | login with passwd: ${secret:PASSWD} now
+            path        | cannot open /etc/passwd: permission denied | cannot open /etc/passwd: permission denied
+            property    | db.password=hunter22 in the log          | db.password=${secret:PASSWORD} in the log
             """)
     void defaultsRecogniseCommonTokenShapes(String description, String text, String expected) {
       assertThat(Redactor.defaults().redact(text)).as(description).isEqualTo(expected);
