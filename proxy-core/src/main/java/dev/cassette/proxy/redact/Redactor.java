@@ -45,10 +45,14 @@ public final class Redactor {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** {@code key: value}, {@code key=value} or {@code "key": "value"} in raw text. */
+  /**
+   * {@code key: value}, {@code key=value} or {@code "key": "value"} in raw text; a name right after
+   * a {@code /} or a backslash is a path segment ({@code /etc/passwd: permission denied}), not a
+   * key.
+   */
   private static final Pattern ASSIGNMENT =
       Pattern.compile(
-          "(?<![A-Za-z0-9_\\-/])([\"']?)([A-Za-z][A-Za-z0-9_\\-]*)\\1\\s*[:=]\\s*[\"']?"
+          "(?<![A-Za-z0-9_\\-/\\\\])([\"']?)([A-Za-z][A-Za-z0-9_\\-]*)\\1\\s*[:=]\\s*[\"']?"
               + "(?:(?i:basic|bearer|digest|token)\\s+)?([^\"'\\s,;&]+)");
 
   private static final Redactor NONE = new Redactor(Map.of(), List.of(), Set.of());

@@ -222,6 +222,7 @@ class RedactorTest {
             prose       | the bearer tokens are sk-short           | the bearer tokens are sk-short
             assignment  | login with passwd: hunter22 now          | login with passwd: ${secret:PASSWD} now
             path        | cannot open /etc/passwd: permission denied | cannot open /etc/passwd: permission denied
+            winpath     | cannot open C:\\keys\\token: access denied | cannot open C:\\keys\\token: access denied
             property    | db.password=hunter22 in the log          | db.password=${secret:PASSWORD} in the log
             """)
     void defaultsRecogniseCommonTokenShapes(String description, String text, String expected) {
