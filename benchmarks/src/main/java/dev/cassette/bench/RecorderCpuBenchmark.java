@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * The recorder's CPU per message, without the relay: the lines of a {@code tools/call echo} session
  * (what {@link StdioProxyBenchmark} sends) fed to each step alone and to a whole {@link Recorder}.
  *
- * <p>Arguments: {@code [messages]} (default 100000). Each step runs four times to warm up, then is
+ * <p>Arguments: {@code [messages]} (default 100000). Each step runs nine times to warm up, then is
  * timed; figures are wall-clock microseconds per message on one thread, so run it on a quiet
  * machine or read them as upper bounds.
  */
@@ -51,8 +51,8 @@ public final class RecorderCpuBenchmark {
         Redactor.defaults()
             .withEnvironment(Map.of("API_KEY", "k-0123456789abcdef", "HOME", "/home/bench"));
     JsonNode[] parsed = new JsonNode[messages];
-    for (int round = 0; round < 5; round++) {
-      boolean report = round == 4;
+    for (int round = 0; round < 10; round++) {
+      boolean report = round == 9;
       long start = System.nanoTime();
       for (int i = 0; i < messages; i++) {
         parsed[i] = JsonRpcMessage.parse(lines[i]).json();
@@ -72,7 +72,11 @@ public final class RecorderCpuBenchmark {
       print(report, "serialize (" + bytes / messages + " bytes each)", start, messages);
       start = System.nanoTime();
       recordAll(lines, redactor);
-      print(report, "whole recorder: check or parse+redact, journal", start, messages);
+      print(
+          report,
+          "Recorder.onLine (check, journal; parse and redact only when needed)",
+          start,
+          messages);
     }
   }
 

@@ -24,10 +24,16 @@ import tools.jackson.databind.JsonNode;
  * the figures are the medians over the rounds. A last run records a long session under {@code
  * -Xmx64m} and reports the recorder's peak RSS and the tape it wrote.
  *
- * <p>Arguments: {@code [rounds] [calls] [warmup] [memoryCalls]}, defaults 5, 2000, 300, 50000.
- * System properties: {@code cassette.root} (the repository, default the working directory) and
- * {@code cassette.bench} (folder of {@code relay.c} and {@code mcp-latency.mjs}, default {@code
- * /work/shared/bench}).
+ * <p>Besides the medians, the report pairs each round's p50 of one path with the p50 of the path
+ * measured just before it (recording on with recording off, recording off with the C relay), and
+ * gives the median of those differences: drift on a shared machine moves both members of a pair.
+ *
+ * <p>Arguments: {@code [rounds] [calls] [warmup] [memoryCalls]}, defaults 9, 2000, 8000, 50000
+ * (8000 warm-up calls let the JVM compile the relay and recorder paths, so the figures are the
+ * steady state; run with a small warm-up to see a cold start). A {@code memoryCalls} of 0 skips the
+ * memory run. System properties: {@code cassette.root} (the repository, default the working
+ * directory) and {@code cassette.bench} (folder of {@code relay.c} and {@code mcp-latency.mjs},
+ * default {@code /work/shared/bench}).
  */
 public final class StdioProxyBenchmark {
 
@@ -51,9 +57,9 @@ public final class StdioProxyBenchmark {
 
   /** Runs the benchmark and prints the figures as a Markdown table and one JSON line. */
   public static void main(String[] args) throws Exception {
-    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 8000;
     int memoryCalls = args.length > 3 ? Integer.parseInt(args[3]) : 50_000;
     Path root = Path.of(System.getProperty("cassette.root", "")).toAbsolutePath();
     Path bench = Path.of(System.getProperty("cassette.bench", "/work/shared/bench"));
@@ -70,10 +76,6 @@ public final class StdioProxyBenchmark {
     paths.put("C relay", List.of(relay.toString(), "node", server.toString(), "stdio"));
     paths.put("cassette, recording off", cassette(List.of("--no-record"), "off"));
     paths.put("cassette, recording on", cassette(List.of(), "on"));
-    String only = System.getProperty("bench.only");
-    if (only != null) {
-      paths.keySet().removeIf(name -> !name.equals("direct") && !only.contains(name));
-    }
     Map<String, List<JsonNode>> results = new LinkedHashMap<>();
     paths.keySet().forEach(name -> results.put(name, new ArrayList<>()));
     for (int round = 1; round <= rounds; round++) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,28 +168,21 @@ class RecorderTest {
     Recorder recorder = recorder(tape);
     int calls = 2000;
     Thread client =
-        new Thread(
-            () -> {
-              for (int i = 0; i < calls; i++) {
-                line(
-                    recorder,
-                    CLIENT_TO_SERVER,
-                    "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"ping\"}");
-              }
-            });
+        relaying(
+            recorder,
+            CLIENT_TO_SERVER,
+            calls,
+            i -> "{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"ping\"}");
     Thread server =
-        new Thread(
-            () -> {
-              for (int i = 0; i < calls; i++) {
-                line(
-                    recorder,
-                    SERVER_TO_CLIENT,
-                    "{\"jsonrpc\":\"2.0\",\"method\":"
-                        + "\"notifications/progress\",\"params\":{\"n\":"
-                        + i
-                        + "}}");
-              }
-            });
+        relaying(
+            recorder,
+            SERVER_TO_CLIENT,
+            calls,
+            i ->
+                "{\"jsonrpc\":\"2.0\",\"method\":"
+                    + "\"notifications/progress\",\"params\":{\"n\":"
+                    + i
+                    + "}}");
     client.start();
     server.start();
     client.join(TIMEOUT.toMillis());
@@ -206,6 +200,19 @@ class RecorderTest {
       assertThat(pings.get(i).client().get("id").asInt()).isEqualTo(i);
       assertThat(pings.get(i).response().get("id").asInt()).isEqualTo(i);
     }
+  }
+
+  /**
+   * A thread that hands the recorder {@code count} lines of one direction, as a relay thread does.
+   */
+  private static Thread relaying(
+      Recorder recorder, Direction direction, int count, IntFunction<String> json) {
+    return new Thread(
+        () -> {
+          for (int i = 0; i < count; i++) {
+            line(recorder, direction, json.apply(i));
+          }
+        });
   }
 
   @Test
