@@ -14,15 +14,17 @@ import java.nio.file.StandardOpenOption;
  * memory copy, not a system call, and what was appended is in the operating system's page cache at
  * once, so it survives a {@code kill -9} of the JVM (not a power cut: nothing is synced).
  *
- * <p>The file grows a region ({@value #REGION_BYTES} bytes) at a time; {@link #close()} cuts it to
- * what was appended. A file left by a killed process therefore ends in zero bytes, which readers
- * take for its end ({@link JournalReader}); a journal line never holds a zero byte (JSON text
- * escapes control characters). Where the file cannot be mapped, appends fall back to one {@code
- * write(2)} each. Not thread-safe.
+ * <p>The file grows a region ({@value #REGION_BYTES} bytes, written as zeros before it is mapped,
+ * so a full disk is an {@link IOException} when a region starts) at a time; {@link #close()} cuts
+ * it to what was appended. A file left by a killed process therefore ends in zero bytes, which
+ * readers take for its end ({@link JournalReader}); a journal line never holds a zero byte (JSON
+ * text escapes control characters). Where the file cannot be mapped, appends fall back to one
+ * {@code write(2)} each. Not thread-safe.
  */
 final class JournalAppender implements AutoCloseable {
 
   static final int REGION_BYTES = 1 << 20;
+  private static final int ZEROS_BYTES = 1 << 16;
 
   private final Path file;
   private final FileChannel channel;
@@ -67,7 +69,11 @@ final class JournalAppender implements AutoCloseable {
         }
       }
       int chunk = Math.min(region.remaining(), bytes.length - offset);
-      region.put(bytes, offset, chunk);
+      try {
+        region.put(bytes, offset, chunk);
+      } catch (InternalError e) {
+        throw new IOException("cannot write to " + file + " (a fault in its memory mapping)", e);
+      }
       offset += chunk;
       size += chunk;
     }
@@ -93,6 +99,7 @@ final class JournalAppender implements AutoCloseable {
   }
 
   private boolean mapRegion(long start) throws IOException {
+    allocate(start);
     try {
       region = channel.map(FileChannel.MapMode.READ_WRITE, start, REGION_BYTES);
       regionStart = start;
@@ -102,6 +109,20 @@ final class JournalAppender implements AutoCloseable {
         return false; // this file system cannot map files: write instead
       }
       throw e;
+    }
+  }
+
+  /**
+   * Writes the region's zeros before mapping it, so that a full disk fails here with an {@link
+   * IOException} instead of later, inside a memory copy, with a fault.
+   */
+  private void allocate(long start) throws IOException {
+    ByteBuffer zeros = ByteBuffer.allocate(ZEROS_BYTES);
+    for (long at = start; at < start + REGION_BYTES; at += ZEROS_BYTES) {
+      zeros.clear();
+      while (zeros.hasRemaining()) {
+        channel.write(zeros, at + zeros.position());
+      }
     }
   }
 
