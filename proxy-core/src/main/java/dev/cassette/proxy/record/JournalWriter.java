@@ -24,6 +24,10 @@ final class JournalWriter implements AutoCloseable {
   static final String CLIENT = "client";
   static final String SERVER = "server";
 
+  private static final byte[] CLIENT_HEAD = ascii("{\"dir\":\"" + CLIENT + "\",\"nanos\":");
+  private static final byte[] SERVER_HEAD = ascii("{\"dir\":\"" + SERVER + "\",\"nanos\":");
+  private static final byte[] MESSAGE = ascii(",\"message\":");
+
   private final Path file;
   private final JournalAppender out;
   private long lines;
@@ -84,16 +88,26 @@ final class JournalWriter implements AutoCloseable {
    * message with nothing to redact ({@link VerbatimLines}); no tree is built.
    */
   void verbatim(Direction direction, long nanos, byte[] message) throws IOException {
-    byte[] head =
-        ("{\"dir\":\"" + name(direction) + "\",\"nanos\":" + nanos + ",\"message\":")
-            .getBytes(StandardCharsets.US_ASCII);
-    byte[] line = new byte[head.length + message.length + 2];
-    System.arraycopy(head, 0, line, 0, head.length);
-    System.arraycopy(message, 0, line, head.length, message.length);
+    out.append(verbatimLine(direction, nanos, message));
+    lines++;
+  }
+
+  /** The journal line of a verbatim message: {@code {"dir":…,"nanos":…,"message":<message>}\n}. */
+  static byte[] verbatimLine(Direction direction, long nanos, byte[] message) {
+    byte[] head = direction == Direction.CLIENT_TO_SERVER ? CLIENT_HEAD : SERVER_HEAD;
+    byte[] time = Long.toString(nanos).getBytes(StandardCharsets.US_ASCII);
+    byte[] line = new byte[head.length + time.length + MESSAGE.length + message.length + 2];
+    int at = 0;
+    System.arraycopy(head, 0, line, at, head.length);
+    at += head.length;
+    System.arraycopy(time, 0, line, at, time.length);
+    at += time.length;
+    System.arraycopy(MESSAGE, 0, line, at, MESSAGE.length);
+    at += MESSAGE.length;
+    System.arraycopy(message, 0, line, at, message.length);
     line[line.length - 2] = '}';
     line[line.length - 1] = '\n';
-    out.append(line);
-    lines++;
+    return line;
   }
 
   void nonJson(
@@ -133,6 +147,10 @@ final class JournalWriter implements AutoCloseable {
     line[json.length] = '\n';
     out.append(line);
     lines++;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   static String name(Direction direction) {
