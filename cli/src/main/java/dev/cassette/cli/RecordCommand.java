@@ -113,6 +113,7 @@ final class RecordCommand implements Callable<Integer> {
     TransportOptions options = transportOptions();
     ServerSpec serverSpec = serverSpec(environment);
     Redactor redactor = Redactor.defaults().withEnvironment(environment);
+    EarlierTape earlier = noRecord ? null : EarlierTape.read(output, err);
     Recorder recorder;
     try {
       recorder = noRecord ? null : Recorder.start(recorderOptions(serverSpec, err), redactor);
@@ -134,7 +135,7 @@ final class RecordCommand implements Callable<Integer> {
         new PrintStream(
             new RedactingOutputStream(originalErr, redactor), true, StandardCharsets.UTF_8));
     try {
-      return relay(server, recorder, options, new RecordingEnd(err, redactor, output));
+      return relay(server, recorder, options, new RecordingEnd(err, redactor, output, earlier));
     } finally {
       System.err.flush();
       System.setErr(originalErr);

@@ -1,9 +1,11 @@
 package dev.cassette.cli;
 
+import dev.cassette.engine.record.RecordingMerge;
 import dev.cassette.proxy.record.RecordedTape;
 import dev.cassette.proxy.record.Recorder;
 import dev.cassette.proxy.record.UncleanSessionException;
 import dev.cassette.proxy.redact.Redactor;
+import dev.cassette.proxy.tape.TapeFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,11 +17,17 @@ final class RecordingEnd {
   private final PrintWriter err;
   private final Redactor redactor;
   private final Path output;
+  private final EarlierTape earlier;
 
-  RecordingEnd(PrintWriter err, Redactor redactor, Path output) {
+  /**
+   * @param earlier the tape the recording replaces, merged with the new one when it is written;
+   *     {@code null} when there is none
+   */
+  RecordingEnd(PrintWriter err, Redactor redactor, Path output, EarlierTape earlier) {
     this.err = err;
     this.redactor = redactor;
     this.output = output;
+    this.earlier = earlier;
   }
 
   /**
@@ -42,6 +50,9 @@ final class RecordingEnd {
       RecordedTape tape = recorder.finish(why, timeout, true);
       tape.notes().forEach(note -> RecordCommand.status(err, redactor.redact(note)));
       RecordCommand.status(err, "wrote " + tape.tape() + " (" + tape.exchanges() + " exchanges)");
+      if (earlier != null) {
+        merge();
+      }
       return 0;
     } catch (UncleanSessionException e) {
       return RecordCommand.fail(err, redactor.redact(e.getMessage()));
@@ -49,6 +60,29 @@ final class RecordingEnd {
       return RecordCommand.fail(
           err,
           "could not write " + output + ": " + redactor.redact(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private void merge() {
+    try {
+      RecordingMerge.Result merged = earlier.mergeInto(output);
+      RecordCommand.status(
+          err,
+          merged.unchanged()
+              ? "the session gave the same exchanges: " + output + " is kept as it was"
+              : "kept "
+                  + merged.kept()
+                  + " exchanges of the earlier tape as they were and updated "
+                  + merged.updated()
+                  + " (their matchers and placeholders kept)");
+    } catch (IOException | TapeFormatException e) {
+      RecordCommand.status(
+          err,
+          "could not merge with the earlier tape ("
+              + redactor.redact(String.valueOf(e.getMessage()))
+              + "): "
+              + output
+              + " holds the session as recorded");
     }
   }
 

@@ -41,7 +41,11 @@ public final class TapeRewriter {
     return tape.withExchanges(exchanges);
   }
 
-  private static Exchange rewrite(Exchange old, LiveExchange now, MatchSettings settings) {
+  /**
+   * One exchange re-recorded: {@code old} itself when {@code now} still satisfies it under {@code
+   * settings}, else {@code old} with the values that no longer match replaced.
+   */
+  static Exchange rewrite(Exchange old, LiveExchange now, MatchSettings settings) {
     JsonNode response = old.response();
     if (now.response() != null
         && (old.response() == null

@@ -106,8 +106,20 @@ public final class TapeCodec {
    */
   public static void write(Tape tape, Path file) throws IOException {
     Objects.requireNonNull(tape, "tape");
+    write(toJson(tape).getBytes(StandardCharsets.UTF_8), file);
+  }
+
+  /**
+   * Writes the bytes of a tape's text to a file atomically, as {@link #write(Tape, Path)} does; for
+   * putting back a tape exactly as it was read.
+   *
+   * @param bytes the tape's UTF-8 text
+   * @param file the target file
+   * @throws IOException if the file cannot be written
+   */
+  public static void write(byte[] bytes, Path file) throws IOException {
+    Objects.requireNonNull(bytes, "bytes");
     Objects.requireNonNull(file, "file");
-    byte[] bytes = toJson(tape).getBytes(StandardCharsets.UTF_8);
     Path target = file.toAbsolutePath();
     Path folder = target.getParent();
     Files.createDirectories(folder);
