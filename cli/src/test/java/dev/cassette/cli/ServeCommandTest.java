@@ -7,7 +7,6 @@ import dev.cassette.engine.client.McpSdkTransport;
 import dev.cassette.proxy.record.Recorder;
 import dev.cassette.proxy.record.RecorderOptions;
 import dev.cassette.proxy.redact.Redactor;
-import dev.cassette.proxy.session.SessionListener.Direction;
 import dev.cassette.proxy.tape.ServerSpec;
 import dev.cassette.proxy.transport.ServerConnection;
 import dev.cassette.proxy.transport.ServerConnections;
@@ -22,7 +21,6 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +77,7 @@ class ServeCommandTest {
             new RecorderOptions(tape, "everything", List.of(), spec, dir, status -> {}),
             Redactor.defaults());
     ServerConnection live = ServerConnections.open(spec, Map.of(), TransportOptions.defaults());
-    McpSyncClient client = sdkClient(new McpSdkTransport(new Recording(live, recorder)));
+    McpSyncClient client = sdkClient(new McpSdkTransport(ServerConnections.tapped(live, recorder)));
     try {
       return session(client);
     } finally {
@@ -172,39 +170,5 @@ class ServeCommandTest {
     assertThat(lines.get(1)).contains("\"id\":\"b\"").contains("-32001");
     assertThat(err.toString())
         .contains("the tape holds no prompts/list request; it holds tools/list");
-  }
-
-  /** Feeds every line both ways to the recorder, as the proxy's session pump would. */
-  private record Recording(ServerConnection delegate, Recorder recorder)
-      implements ServerConnection {
-    @Override
-    public void send(byte[] line) throws IOException {
-      recorder.onLine(Direction.CLIENT_TO_SERVER, line.clone(), System.nanoTime());
-      delegate.send(line);
-    }
-
-    @Override
-    public byte[] receive(Duration timeout) throws IOException {
-      byte[] line = delegate.receive(timeout);
-      if (line != null) {
-        recorder.onLine(Direction.SERVER_TO_CLIENT, line.clone(), System.nanoTime());
-      }
-      return line;
-    }
-
-    @Override
-    public String diagnosticsTail() {
-      return delegate.diagnosticsTail();
-    }
-
-    @Override
-    public boolean isAlive() {
-      return delegate.isAlive();
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
-    }
   }
 }

@@ -19,10 +19,7 @@ class VerifyCommandTests {
   static final Path FIXTURES = Path.of("src/test/resources/dev/cassette/cli");
 
   static String everything() {
-    return "node "
-        + Path.of(System.getProperty("cassette.testPeers"))
-            .resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js")
-        + " stdio";
+    return "node " + RecorderProcess.serverEverything() + " stdio";
   }
 
   record Run(int exitCode, String out, String err) {}
@@ -36,6 +33,18 @@ class VerifyCommandTests {
             .setErr(new PrintWriter(err))
             .execute(args);
     return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Replays the tapes against server-everything without recording, reports into a folder. */
+  static Run replay(Path tapes, Path reports) {
+    return verify(
+        tapes.toString(),
+        "--server",
+        everything(),
+        "--record",
+        "none",
+        "--reports-dir",
+        reports.toString());
   }
 
   static Path tapes(Path folder, String... replacements) throws IOException {
@@ -58,15 +67,7 @@ class VerifyCommandTests {
   void passingTapesExitZeroWithSummaryAndJunitXml(@TempDir Path folder) throws IOException {
     Path tapes = tapes(folder);
     Path reports = folder.resolve("reports");
-    Run run =
-        verify(
-            tapes.toString(),
-            "--server",
-            everything(),
-            "--record",
-            "none",
-            "--reports-dir",
-            reports.toString());
+    Run run = replay(tapes, reports);
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out())
         .containsPattern("1 tapes, 3 exchanges: 3 passed, 0 failed, 0 skipped in [0-9.]+ s");
@@ -82,15 +83,7 @@ class VerifyCommandTests {
   @Test
   void changedResponseExitsOneAndPrintsTheDiff(@TempDir Path folder) throws IOException {
     Path tapes = tapes(folder, "\"Echo: hello\"", "\"Echo: bye\"");
-    Run run =
-        verify(
-            tapes.toString(),
-            "--server",
-            everything(),
-            "--record",
-            "none",
-            "--reports-dir",
-            folder.resolve("reports").toString());
+    Run run = replay(tapes, folder.resolve("reports"));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out())
         .contains("FAILED tools/call echo (#3)")
@@ -118,15 +111,7 @@ class VerifyCommandTests {
   void brokenTapeFailsAloneAndTheOthersStillRun(@TempDir Path folder) throws IOException {
     Path tapes = tapes(folder);
     Files.copy(FIXTURES.resolve("not-json.tape.json"), tapes.resolve("not-json.tape.json"));
-    Run run =
-        verify(
-            tapes.toString(),
-            "--server",
-            everything(),
-            "--record",
-            "none",
-            "--reports-dir",
-            folder.resolve("reports").toString());
+    Run run = replay(tapes, folder.resolve("reports"));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out() + run.err()).contains("not-json.tape.json:9:3: not valid JSON");
     assertThat(run.out()).contains("3 passed");

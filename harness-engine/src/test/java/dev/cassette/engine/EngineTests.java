@@ -1,11 +1,19 @@
 package dev.cassette.engine;
 
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.assertj.core.api.Condition;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineDiscoveryResults;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 
 /** Drives the {@code cassette} engine through EngineTestKit with implicit configuration off. */
 public final class EngineTests {
@@ -35,6 +43,21 @@ public final class EngineTests {
   public static EngineExecutionResults execute(
       Map<String, String> configuration, DiscoverySelector... selectors) {
     return engine(configuration).selectors(selectors).execute();
+  }
+
+  /**
+   * A test (its unique ID holding {@code name}, for example {@code exchange:3}) that failed with a
+   * message containing {@code text}.
+   */
+  public static Condition<Event> failedWith(String name, String text) {
+    return failedWith(name, failure -> failure.contains(text));
+  }
+
+  /**
+   * A test (its unique ID holding {@code name}) that failed with a message {@code failure} accepts.
+   */
+  public static Condition<Event> failedWith(String name, Predicate<String> failure) {
+    return event(test(name), finishedWithFailure(message(failure)));
   }
 
   /** The command line that starts server-everything over stdio. */

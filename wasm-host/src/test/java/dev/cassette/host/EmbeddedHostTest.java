@@ -4,6 +4,7 @@ import static dev.cassette.host.HostFixture.json;
 import static dev.cassette.host.HostFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cassette.host.tools.BuiltinTools;
 import dev.cassette.proxy.jsonrpc.Json;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
@@ -48,7 +49,7 @@ class EmbeddedHostTest {
     void listsBuiltinToolsWithWassetteSchemasAndComponentTools() {
       Map<String, Tool> tools =
           host.client.listTools().tools().stream().collect(Collectors.toMap(Tool::name, t -> t));
-      assertThat(tools.keySet()).containsAll(WasmHostTestNames.BUILTINS);
+      assertThat(tools.keySet()).containsAll(BuiltinTools.NAMES);
       assertThat(tools.keySet())
           .contains("divide", "local_probe_text_upper", "read_file", "fetch", "entropy");
 
@@ -147,7 +148,7 @@ class EmbeddedHostTest {
       Path probe = HostFixture.copyProbe(elsewhere);
       try (HostFixture host =
           HostFixture.start(Map.of("componentDir", componentDir.toString()), Map.of())) {
-        assertThat(host.client.listTools().tools()).hasSize(WasmHostTestNames.BUILTINS.size());
+        assertThat(host.client.listTools().tools()).hasSize(BuiltinTools.NAMES.size());
 
         CallToolResult loaded = host.call("load-component", Map.of("path", probe.toString()));
         assertThat(loaded.isError()).isFalse();
@@ -173,7 +174,7 @@ class EmbeddedHostTest {
         assertNotificationThenResponse(
             host.transport.received().subList(before, host.transport.received().size()),
             "component unloaded");
-        assertThat(host.client.listTools().tools()).hasSize(WasmHostTestNames.BUILTINS.size());
+        assertThat(host.client.listTools().tools()).hasSize(BuiltinTools.NAMES.size());
         assertThat(host.call("divide", Map.of("a", 1, "b", 4)).isError()).isTrue();
 
         CallToolResult again = host.call("unload-component", Map.of("id", "probe"));

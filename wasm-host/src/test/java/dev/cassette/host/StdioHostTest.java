@@ -2,6 +2,7 @@ package dev.cassette.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cassette.host.tools.BuiltinTools;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -61,7 +62,7 @@ class StdioHostTest {
       client.initialize();
       assertThat(client.getServerInfo().name()).isEqualTo("cassette-wasm-host");
       List<String> names = client.listTools().tools().stream().map(Tool::name).toList();
-      assertThat(names).containsAll(WasmHostTestNames.BUILTINS).contains("divide", "entropy");
+      assertThat(names).containsAll(BuiltinTools.NAMES).contains("divide", "entropy");
 
       CallToolResult divide =
           client.callTool(

@@ -2,6 +2,7 @@ package dev.cassette.engine.jupiter;
 
 import dev.cassette.proxy.jsonrpc.JsonRpcMessage;
 import dev.cassette.proxy.jsonrpc.MalformedMessageException;
+import dev.cassette.proxy.session.SessionListener;
 import dev.cassette.proxy.tape.Exchange;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * an exchange its response closes; server notifications and requests go to the latest request still
  * open, else to the latest exchange. Thread-safe.
  */
-final class ExchangeLog {
+final class ExchangeLog implements SessionListener {
 
   private final List<Draft> drafts = new ArrayList<>();
   private final Map<String, Draft> open = new HashMap<>();
@@ -41,6 +42,15 @@ final class ExchangeLog {
       Call(JsonNode request) {
         this.request = request;
       }
+    }
+  }
+
+  @Override
+  public void onLine(Direction direction, byte[] line, long nanoTime) {
+    if (direction == Direction.CLIENT_TO_SERVER) {
+      fromClient(line, nanoTime);
+    } else {
+      fromServer(line, nanoTime);
     }
   }
 

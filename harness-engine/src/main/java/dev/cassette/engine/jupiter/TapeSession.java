@@ -54,7 +54,7 @@ final class TapeSession implements AutoCloseable {
     this.spec = spec;
     this.redactor = redactor;
     this.offline = offline;
-    this.connection = new TappedConnection(offline != null ? offline : live, log);
+    this.connection = ServerConnections.tapped(offline != null ? offline : live, log);
   }
 
   static TapeSession open(

@@ -5,34 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.ConfigurationParameters;
 
 class CassetteConfigurationTests {
 
-  /** Map-backed configuration parameters. */
-  record MapParameters(Map<String, String> map) implements ConfigurationParameters {
-    @Override
-    public Optional<String> get(String key) {
-      return Optional.ofNullable(map.get(key));
-    }
-
-    @Override
-    public Optional<Boolean> getBoolean(String key) {
-      return get(key).map(Boolean::valueOf);
-    }
-
-    @Override
-    public Set<String> keySet() {
-      return map.keySet();
-    }
-  }
-
   static CassetteConfiguration configuration(
       Map<String, String> parameters, Map<String, String> env) {
-    return new CassetteConfiguration(new MapParameters(parameters), env);
+    return new CassetteConfiguration(new MapConfigurationParameters(parameters), env);
   }
 
   @Test

@@ -3,12 +3,9 @@ package dev.cassette.engine.record;
 import static dev.cassette.engine.EngineTests.FIXTURES;
 import static dev.cassette.engine.EngineTests.everythingCommand;
 import static dev.cassette.engine.EngineTests.execute;
+import static dev.cassette.engine.EngineTests.failedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
-import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.EventConditions.test;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.cassette.proxy.tape.Tape;
 import dev.cassette.proxy.tape.TapeCodec;
@@ -110,13 +107,8 @@ class RecordModeTests {
         .assertThatEvents()
         .haveExactly(
             1,
-            event(
-                test("exchange:5"),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.contains(
-                                "obsolete: the server no longer lists the tool \"retired-sum\"")))));
+            failedWith(
+                "exchange:5", "obsolete: the server no longer lists the tool \"retired-sum\""));
     assertThat(entries(results, "cassette.obsolete"))
         .isEqualTo("tools the server no longer lists: retired-sum\n");
   }

@@ -1,20 +1,20 @@
 package dev.cassette.engine.replay;
 
 import static dev.cassette.engine.EngineTests.execute;
+import static dev.cassette.engine.EngineTests.failedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.skippedWithReason;
 import static org.junit.platform.testkit.engine.EventConditions.test;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.Events;
@@ -71,31 +71,27 @@ class MisbehavingServerTests {
         .untilAsserted(() -> assertThat(ProcessHandle.current().descendants()).isEmpty());
   }
 
+  /** Initialize passed, tools/call boom (#2) failed as {@code failure} says, ping was skipped. */
+  static void boomFailedAndTheRestSkipped(
+      Events tests, Predicate<String> failure, String skipReason) {
+    tests.assertStatistics(stats -> stats.started(2).succeeded(1).failed(1).skipped(1));
+    tests
+        .assertThatEvents()
+        .haveExactly(1, failedWith("exchange:2", failure))
+        .haveExactly(1, event(test("exchange:3"), skippedWithReason(skipReason)));
+  }
+
   @Test
   void crashFailsTheExchangeWithStderrAndSkipsTheRest(@TempDir Path folder) throws IOException {
     Path tape = tape(folder, server("console.error('boom: out of cheese'); process.exit(3);"));
     Events tests =
         execute(Map.of("cassette.record", "none"), selectFile(tape.toFile())).testEvents();
-    tests.assertStatistics(stats -> stats.started(2).succeeded(1).failed(1).skipped(1));
-    tests
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                test("exchange:2"),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.startsWith(
-                                    "the server exited during tools/call boom (#2) at "
-                                        + tape
-                                        + ":10:5: ")
-                                && m.contains("boom: out of cheese")))))
-        .haveExactly(
-            1,
-            event(
-                test("exchange:3"),
-                skippedWithReason("the server exited during tools/call boom (#2)")));
+    boomFailedAndTheRestSkipped(
+        tests,
+        m ->
+            m.startsWith("the server exited during tools/call boom (#2) at " + tape + ":10:5: ")
+                && m.contains("boom: out of cheese"),
+        "the server exited during tools/call boom (#2)");
     noChildProcessLeft();
   }
 
@@ -109,27 +105,12 @@ class MisbehavingServerTests {
                 selectFile(tape.toFile()))
             .testEvents();
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
-    tests.assertStatistics(stats -> stats.started(2).succeeded(1).failed(1).skipped(1));
-    tests
-        .assertThatEvents()
-        .haveExactly(
-            1,
-            event(
-                test("exchange:2"),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.startsWith(
-                                    "tools/call boom (#2) at "
-                                        + tape
-                                        + ":10:5: no response within 1500 ms")
-                                && m.contains("thinking forever")))))
-        .haveExactly(
-            1,
-            event(
-                test("exchange:3"),
-                skippedWithReason(
-                    "the server did not answer tools/call boom (#2) within 1500 ms")));
+    boomFailedAndTheRestSkipped(
+        tests,
+        m ->
+            m.startsWith("tools/call boom (#2) at " + tape + ":10:5: no response within 1500 ms")
+                && m.contains("thinking forever"),
+        "the server did not answer tools/call boom (#2) within 1500 ms");
     noChildProcessLeft();
   }
 
@@ -150,13 +131,8 @@ class MisbehavingServerTests {
         .assertThatEvents()
         .haveExactly(
             1,
-            event(
-                test("exchange:1"),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.contains(
-                                "cannot start command /nonexistent/server --stdio (from"
-                                    + " cassette.server.command)")))));
+            failedWith(
+                "exchange:1",
+                "cannot start command /nonexistent/server --stdio (from cassette.server.command)"));
   }
 }

@@ -3,6 +3,7 @@ package dev.cassette.engine.replay;
 import static dev.cassette.engine.EngineTests.FIXTURES;
 import static dev.cassette.engine.EngineTests.everythingCommand;
 import static dev.cassette.engine.EngineTests.execute;
+import static dev.cassette.engine.EngineTests.failedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,13 @@ class ReplayTests {
 
   static Map<String, String> everything() {
     return Map.of("cassette.server.command", everythingCommand(), "cassette.record", "none");
+  }
+
+  /** {@link #everything()} with one more setting. */
+  static Map<String, String> everything(String key, String value) {
+    Map<String, String> configuration = new HashMap<>(everything());
+    configuration.put(key, value);
+    return configuration;
   }
 
   static Path copy(Path tape, Path folder, String from, String to) throws IOException {
@@ -96,9 +105,9 @@ class ReplayTests {
   @Test
   void ignoredPathLetsChangedValuePass(@TempDir Path folder) throws IOException {
     Path tape = copy(EVERYTHING, folder, "\"The sum of 2 and 3 is 5.\"", "\"The sum is five.\"");
-    Map<String, String> configuration = new java.util.HashMap<>(everything());
-    configuration.put("cassette.match.ignorePaths", "$.result.content[0].text");
-    execute(configuration, selectFile(tape.toFile()))
+    execute(
+            everything("cassette.match.ignorePaths", "$.result.content[0].text"),
+            selectFile(tape.toFile()))
         .testEvents()
         .assertStatistics(stats -> stats.started(7).succeeded(7));
   }
@@ -106,29 +115,22 @@ class ReplayTests {
   @Test
   void missingNotificationFailsNamingIt(@TempDir Path folder) throws IOException {
     Path tape = copy(EVERYTHING, folder, "\"progress\": 3,", "\"progress\": 4,");
-    Map<String, String> configuration = new java.util.HashMap<>(everything());
-    configuration.put("cassette.timeout", "6s");
-    Events tests = execute(configuration, selectFile(tape.toFile())).testEvents();
+    Events tests =
+        execute(everything("cassette.timeout", "6s"), selectFile(tape.toFile())).testEvents();
     tests
         .assertThatEvents()
         .haveExactly(
             1,
-            event(
-                test("exchange:6"),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.contains(
-                                "\"notifications[2].params.progress\" expected: <4> but was: <3>")))));
+            failedWith(
+                "exchange:6", "\"notifications[2].params.progress\" expected: <4> but was: <3>"));
   }
 
   @Test
   void unexpectedServerRequestFailsTheExchangeShowingIt(@TempDir Path folder) throws IOException {
     Path tape = copy(EVERYTHING, folder, "\"serverRequests\"", "\"ignoredRequests\"");
     Files.writeString(tape, Files.readString(tape).replace("\"ignoredRequests\"", "\"x-ignored\""));
-    Map<String, String> configuration = new java.util.HashMap<>(everything());
-    configuration.put("cassette.timeout", "6s");
-    EngineExecutionResults results = execute(configuration, selectFile(tape.toFile()));
+    EngineExecutionResults results =
+        execute(everything("cassette.timeout", "6s"), selectFile(tape.toFile()));
     assertThat(results.allEvents().filter(e -> e.getType().name().equals("FINISHED")).count())
         .isPositive();
     results
@@ -154,14 +156,9 @@ class ReplayTests {
         .assertThatEvents()
         .haveExactly(
             1,
-            event(
-                test("exchange:1"),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.contains(
-                                "\"result.serverInfo.name\" expected: <\"mcp-servers/everything\">"
-                                    + " but was: <")))));
+            failedWith(
+                "exchange:1",
+                "\"result.serverInfo.name\" expected: <\"mcp-servers/everything\"> but was: <"));
   }
 
   @Test
@@ -191,9 +188,7 @@ class ReplayTests {
         .assertThatEvents()
         .haveExactly(
             1,
-            event(
-                test("not-json.tape.json"),
-                finishedWithFailure(message(m -> m.startsWith(broken + ":9:3: not valid JSON")))));
+            failedWith("not-json.tape.json", m -> m.startsWith(broken + ":9:3: not valid JSON")));
   }
 
   static final Path DYNAMIC = FIXTURES.resolve("volatile/dynamic.tape.json");
@@ -207,16 +202,11 @@ class ReplayTests {
         .assertThatEvents()
         .haveExactly(
             1,
-            event(
-                test("exchange:3"),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.contains(
-                                "\"result.contents[0].text\" expected: <"
-                                    + RECORDED_TIME
-                                    + "> but was: <\"Resource 1: This is a plaintext resource created"
-                                    + " at ")))));
+            failedWith(
+                "exchange:3",
+                "\"result.contents[0].text\" expected: <"
+                    + RECORDED_TIME
+                    + "> but was: <\"Resource 1: This is a plaintext resource created at "));
   }
 
   @Test

@@ -1,11 +1,8 @@
 package dev.cassette.engine.replay;
 
 import static dev.cassette.engine.EngineTests.execute;
+import static dev.cassette.engine.EngineTests.failedWith;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.EventConditions.test;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,13 +30,8 @@ class ServerLifecycleTests {
         .assertThatEvents()
         .haveExactly(
             1,
-            event(
-                test("exchange:2"),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.contains(
-                                "\"result.content[0].text.calls\" expected: <1> but was: <2>")))));
+            failedWith(
+                "exchange:2", "\"result.content[0].text.calls\" expected: <1> but was: <2>"));
   }
 
   @Test

@@ -5,34 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cassette.annotations.Server;
 import dev.cassette.engine.config.CassetteConfiguration;
+import dev.cassette.engine.config.MapConfigurationParameters;
 import dev.cassette.engine.match.MatchLayer;
 import dev.cassette.proxy.tape.ServerSpec;
 import dev.cassette.proxy.tape.Tape;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.ConfigurationParameters;
 
 class ServerSelectionTests {
-
-  record Parameters(Map<String, String> map) implements ConfigurationParameters {
-    @Override
-    public Optional<String> get(String key) {
-      return Optional.ofNullable(map.get(key));
-    }
-
-    @Override
-    public Optional<Boolean> getBoolean(String key) {
-      return get(key).map(Boolean::valueOf);
-    }
-
-    @Override
-    public Set<String> keySet() {
-      return map.keySet();
-    }
-  }
 
   @Server(
       command = "node suite-server.js --port 0",
@@ -61,7 +43,8 @@ class ServerSelectionTests {
           null);
 
   static CassetteConfiguration configuration(Map<String, String> parameters) {
-    return new CassetteConfiguration(new Parameters(parameters), Map.of("TOKEN", "t0ken"));
+    return new CassetteConfiguration(
+        new MapConfigurationParameters(parameters), Map.of("TOKEN", "t0ken"));
   }
 
   @Test

@@ -2,12 +2,9 @@ package dev.cassette.engine.replay;
 
 import static dev.cassette.engine.EngineTests.FIXTURES;
 import static dev.cassette.engine.EngineTests.execute;
+import static dev.cassette.engine.EngineTests.failedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
-import static org.junit.platform.testkit.engine.EventConditions.event;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.EventConditions.test;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.cassette.engine.EngineTests;
 import dev.cassette.proxy.record.RecordedTape;
@@ -183,15 +180,13 @@ class StatelessEraTests {
         .assertThatEvents()
         .haveExactly(
             1,
-            event(
-                test("exchange:5"),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.contains(
-                                    "\"result.content[0].text\" expected: <\"deployed to production\">"
-                                        + " but was: <\"deployed to staging\">")
-                                && m.contains("mutated.tape.json:" + line)))));
+            failedWith(
+                "exchange:5",
+                m ->
+                    m.contains(
+                            "\"result.content[0].text\" expected: <\"deployed to production\">"
+                                + " but was: <\"deployed to staging\">")
+                        && m.contains("mutated.tape.json:" + line)));
   }
 
   @Test
@@ -210,14 +205,10 @@ class StatelessEraTests {
         .assertThatEvents()
         .haveExactly(
             1,
-            event(
-                test("exchange:4"),
-                finishedWithFailure(
-                    message(
-                        m ->
-                            m.contains(
-                                "\"result.inputRequests.confirm.params.message\" expected:"
-                                    + " <\"Deploy to staging now?\"> but was: <\"Deploy to staging?\">")))));
+            failedWith(
+                "exchange:4",
+                "\"result.inputRequests.confirm.params.message\" expected:"
+                    + " <\"Deploy to staging now?\"> but was: <\"Deploy to staging?\">"));
   }
 
   private static String describe(Exchange exchange) {

@@ -3,21 +3,9 @@
 // the SDK sends, or, given `-- <command> [args...]`, over the SDK's stdio transport to a server it
 // starts (such as `cassette record -o tape -- node server.mjs`). The session: server/discover, tools/list, a plain tools/call, an MRTR round (input_required, then
 // the retry carrying the elicitation's answer) and a call that reports progress.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { peersRequire } from './test-peers.mjs';
 
-// The npm test peers: $CASSETTE_TEST_PEERS, else the nearest test-peers folder above this script.
-function testPeers() {
-  if (process.env.CASSETTE_TEST_PEERS) return process.env.CASSETTE_TEST_PEERS;
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'test-peers');
-    if (existsSync(path.join(candidate, 'node_modules', '@modelcontextprotocol', 'server'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error('no test-peers folder with node_modules above ' + import.meta.url);
-  }
-}
-const require = createRequire(path.join(testPeers(), 'package.json'));
+const require = peersRequire;
 const { Client } = await import(require.resolve('@modelcontextprotocol/client'));
 const { StdioServerTransport } = await import(require.resolve('@modelcontextprotocol/server/stdio'));
 const { StdioClientTransport } = await import(require.resolve('@modelcontextprotocol/client/stdio'));

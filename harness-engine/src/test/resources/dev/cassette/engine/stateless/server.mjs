@@ -1,22 +1,10 @@
 // A 2026-07-28 (stateless) MCP server over stdio, written with the TypeScript SDK v2
 // (@modelcontextprotocol/server), for Cassette's stateless-era tests. It finds the SDK in the
 // test-peers folder ($CASSETTE_TEST_PEERS, or the nearest one above this script).
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { peersRequire } from './test-peers.mjs';
 
-// The npm test peers: $CASSETTE_TEST_PEERS, else the nearest test-peers folder above this script.
-function testPeers() {
-  if (process.env.CASSETTE_TEST_PEERS) return process.env.CASSETTE_TEST_PEERS;
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'test-peers');
-    if (existsSync(path.join(candidate, 'node_modules', '@modelcontextprotocol', 'server'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error('no test-peers folder with node_modules above ' + import.meta.url);
-  }
-}
-const require = createRequire(path.join(testPeers(), 'package.json'));
+const require = peersRequire;
 const { McpServer, inputRequired, acceptedContent } = await import(require.resolve('@modelcontextprotocol/server'));
 const { serveStdio } = await import(require.resolve('@modelcontextprotocol/server/stdio'));
 const z = require('zod');

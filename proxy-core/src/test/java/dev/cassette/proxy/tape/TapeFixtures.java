@@ -6,9 +6,21 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads the fixture tapes under {@code dev/cassette/proxy/tape/} on the test classpath. */
 final class TapeFixtures {
+
+  /**
+   * The fixtures written exactly as the codec writes them; a {@code @MethodSource} for round trips.
+   */
+  static List<String> canonical() {
+    return List.of(
+        "full.tape.json",
+        "extensions.tape.json",
+        "minimal.tape.json",
+        "batch, string ids & ünïcode.tape.json");
+  }
 
   private TapeFixtures() {}
 

@@ -11,20 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TapeStreamWriterTest {
 
   @TempDir Path folder;
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "full.tape.json",
-        "extensions.tape.json",
-        "minimal.tape.json",
-        "batch, string ids & ünïcode.tape.json"
-      })
+  @MethodSource("dev.cassette.proxy.tape.TapeFixtures#canonical")
   void writesTheSameBytesAsTheCodec(String fixture) throws Exception {
     Tape tape = TapeCodec.read(TapeFixtures.text(fixture), fixture);
     Path file = folder.resolve("streamed/" + fixture);

@@ -1,23 +1,27 @@
-package dev.cassette.engine.jupiter;
+package dev.cassette.proxy.transport;
 
-import dev.cassette.proxy.transport.ServerConnection;
+import dev.cassette.proxy.session.SessionListener;
+import dev.cassette.proxy.session.SessionListener.Direction;
 import java.io.IOException;
 import java.time.Duration;
 
-/** Passes lines through to a connection and logs both directions into an {@link ExchangeLog}. */
+/**
+ * Passes lines through to a connection and shows a copy of each to a listener: a line the client
+ * sends before it goes out, a line the server sends once it arrived.
+ */
 final class TappedConnection implements ServerConnection {
 
   private final ServerConnection delegate;
-  private final ExchangeLog log;
+  private final SessionListener listener;
 
-  TappedConnection(ServerConnection delegate, ExchangeLog log) {
+  TappedConnection(ServerConnection delegate, SessionListener listener) {
     this.delegate = delegate;
-    this.log = log;
+    this.listener = listener;
   }
 
   @Override
   public void send(byte[] line) throws IOException {
-    log.fromClient(line, System.nanoTime());
+    listener.onLine(Direction.CLIENT_TO_SERVER, line.clone(), System.nanoTime());
     delegate.send(line);
   }
 
@@ -25,7 +29,7 @@ final class TappedConnection implements ServerConnection {
   public byte[] receive(Duration timeout) throws IOException {
     byte[] line = delegate.receive(timeout);
     if (line != null) {
-      log.fromServer(line, System.nanoTime());
+      listener.onLine(Direction.SERVER_TO_CLIENT, line.clone(), System.nanoTime());
     }
     return line;
   }
