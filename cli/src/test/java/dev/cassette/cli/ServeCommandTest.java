@@ -7,6 +7,7 @@ import dev.cassette.engine.client.McpSdkTransport;
 import dev.cassette.proxy.record.Recorder;
 import dev.cassette.proxy.record.RecorderOptions;
 import dev.cassette.proxy.redact.Redactor;
+import dev.cassette.proxy.session.TappedConnection;
 import dev.cassette.proxy.tape.ServerSpec;
 import dev.cassette.proxy.transport.ServerConnection;
 import dev.cassette.proxy.transport.ServerConnections;
@@ -77,7 +78,7 @@ class ServeCommandTest {
             new RecorderOptions(tape, "everything", List.of(), spec, dir, status -> {}),
             Redactor.defaults());
     ServerConnection live = ServerConnections.open(spec, Map.of(), TransportOptions.defaults());
-    McpSyncClient client = sdkClient(new McpSdkTransport(ServerConnections.tapped(live, recorder)));
+    McpSyncClient client = sdkClient(new McpSdkTransport(TappedConnection.tap(live, recorder)));
     try {
       return session(client);
     } finally {

@@ -3,6 +3,7 @@ package dev.cassette.engine.jupiter;
 import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.serve.TapeServer;
 import dev.cassette.proxy.serve.TapeServerConnection;
+import dev.cassette.proxy.session.TappedConnection;
 import dev.cassette.proxy.tape.Exchange;
 import dev.cassette.proxy.tape.Recording;
 import dev.cassette.proxy.tape.ServerSpec;
@@ -54,7 +55,7 @@ final class TapeSession implements AutoCloseable {
     this.spec = spec;
     this.redactor = redactor;
     this.offline = offline;
-    this.connection = ServerConnections.tapped(offline != null ? offline : live, log);
+    this.connection = TappedConnection.tap(offline != null ? offline : live, log);
   }
 
   static TapeSession open(

@@ -5,7 +5,6 @@ import dev.cassette.proxy.jsonrpc.MalformedMessageException;
 import dev.cassette.proxy.launch.EmbeddedServer;
 import dev.cassette.proxy.launch.EmbeddedServerOptions;
 import dev.cassette.proxy.launch.EmbeddedServerProvider;
-import dev.cassette.proxy.session.SessionListener;
 import dev.cassette.proxy.tape.ServerSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,21 +56,6 @@ public final class ServerConnections {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(options, "options");
     return new LineServerConnection(server, options);
-  }
-
-  /**
-   * Wraps a connection so that a listener sees every line that passes: a line sent to the server
-   * before it goes out, a line received from it as soon as it arrived. The listener gets a copy of
-   * each line; {@link SessionListener#onClose} is left to whoever owns the listener.
-   *
-   * @param connection the connection to pass lines through to; closing the result closes it
-   * @param listener what observes the lines, for example a recorder
-   * @return the tapped connection
-   */
-  public static ServerConnection tapped(ServerConnection connection, SessionListener listener) {
-    Objects.requireNonNull(connection, "connection");
-    Objects.requireNonNull(listener, "listener");
-    return new TappedConnection(connection, listener);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.cassette.proxy.transport;
 
+import static dev.cassette.proxy.transport.TestServers.embedded;
 import static dev.cassette.proxy.transport.TestServers.quickOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,29 +11,14 @@ import dev.cassette.proxy.tape.ServerSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import tools.jackson.databind.node.ObjectNode;
 
 @Timeout(30)
 class EmbeddedServerConnectionTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
-
-  static ServerSpec embedded(String json) {
-    return new ServerSpec(
-        ServerSpec.EMBEDDED,
-        List.of(),
-        null,
-        (ObjectNode) Json.parse(json),
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
 
   @Test
   void findsTheProviderByNameAndPassesSettingsAsStrings() throws IOException {

@@ -2,10 +2,13 @@ package dev.cassette.proxy.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cassette.proxy.jsonrpc.Json;
+import dev.cassette.proxy.tape.ServerSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Real servers the transport tests start, and checks that none is left behind. */
 public final class TestServers {
@@ -27,6 +30,20 @@ public final class TestServers {
   }
 
   /** Options for tests: a short grace period and receive timeout. */
+  /** An {@code embedded} server spec with the given {@code embedded} block. */
+  public static ServerSpec embedded(String json) {
+    return new ServerSpec(
+        ServerSpec.EMBEDDED,
+        List.of(),
+        null,
+        (ObjectNode) Json.parse(json),
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
   public static TransportOptions quickOptions() {
     return TransportOptions.defaults()
         .withShutdownGrace(Duration.ofMillis(500))

@@ -1,12 +1,13 @@
-package dev.cassette.proxy.transport;
+package dev.cassette.proxy.session;
 
-import static dev.cassette.proxy.transport.EmbeddedServerConnectionTest.embedded;
+import static dev.cassette.proxy.transport.TestServers.embedded;
 import static dev.cassette.proxy.transport.TestServers.quickOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cassette.proxy.session.SessionListener;
 import dev.cassette.proxy.session.SessionListener.Direction;
+import dev.cassette.proxy.transport.ServerConnection;
+import dev.cassette.proxy.transport.ServerConnections;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class TappedConnectionTest {
             .getBytes(StandardCharsets.UTF_8);
     try (ServerConnection live =
         ServerConnections.open(embedded("{\"name\":\"test-echo\"}"), Map.of(), quickOptions())) {
-      ServerConnection tapped = ServerConnections.tapped(live, listener);
+      ServerConnection tapped = TappedConnection.tap(live, listener);
       long before = System.nanoTime();
       tapped.send(request);
       byte[] response = tapped.receive(WAIT);
@@ -63,7 +64,7 @@ class TappedConnectionTest {
   void aReceiveThatTimesOutShowsTheListenerNothing() throws IOException {
     List<Seen> seen = new CopyOnWriteArrayList<>();
     try (ServerConnection tapped =
-        ServerConnections.tapped(
+        TappedConnection.tap(
             ServerConnections.open(embedded("{\"name\":\"test-echo\"}"), Map.of(), quickOptions()),
             (direction, line, nanoTime) -> seen.add(new Seen(direction, line, nanoTime)))) {
       assertThat(tapped.receive(Duration.ofMillis(50))).isNull();
@@ -73,7 +74,7 @@ class TappedConnectionTest {
 
   @Test
   void argumentsAreChecked() {
-    assertThatThrownBy(() -> ServerConnections.tapped(null, (d, l, n) -> {}))
+    assertThatThrownBy(() -> TappedConnection.tap(null, (d, l, n) -> {}))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("connection");
   }
