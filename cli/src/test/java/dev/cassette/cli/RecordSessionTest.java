@@ -58,6 +58,8 @@ class RecordSessionTest {
 
   /**
    * Waits for the recorder (terminated by the SDK client) to write the tape and drop the journal.
+   * The SDK client stops reading the recorder's stderr once it closes, so a failure also shows the
+   * journal's last lines (how the session ended).
    */
   static void awaitTape(Path tape, Queue<String> stderr) {
     try {
@@ -66,7 +68,24 @@ class RecordSessionTest {
           .until(() -> Files.exists(tape) && !Files.exists(Recorder.journalOf(tape)));
     } catch (ConditionTimeoutException e) {
       throw new AssertionError(
-          "no tape at " + tape + "; recorder stderr:\n" + String.join("\n", stderr), e);
+          "no tape at "
+              + tape
+              + "; recorder stderr:\n"
+              + String.join("\n", stderr)
+              + "\njournal ends with:\n"
+              + journalEnd(Recorder.journalOf(tape)),
+          e);
+    }
+  }
+
+  private static String journalEnd(Path journal) {
+    try {
+      List<String> lines = Files.exists(journal) ? Files.readAllLines(journal) : List.of();
+      return lines.subList(Math.max(0, lines.size() - 3), lines.size()).stream()
+          .map(line -> line.length() > 300 ? line.substring(0, 300) + "…" : line)
+          .collect(java.util.stream.Collectors.joining("\n"));
+    } catch (IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
     }
   }
 

@@ -54,25 +54,37 @@ final class ExchangeAssembler {
     emitFinished(false);
   }
 
-  /** Hands every remaining exchange to the sink, open or not; returns how many were emitted. */
+  /**
+   * Hands every remaining exchange to the sink, open or not; returns how many were emitted.
+   *
+   * <p>An exchange still waiting for its response is incomplete. A server→client request the client
+   * never answered is kept without an answer and noted, but does not make its exchange incomplete:
+   * the client decides whether to answer, and a client that ends the session (closes its output or
+   * terminates the recorder) just as the server sends a request, such as server-everything's {@code
+   * roots/list} a moment after the handshake, never will.
+   */
   long finish() {
+    long number = emitted;
     for (PendingExchange exchange : pending) {
-      if (!exchange.isComplete()) {
+      String which = "exchange " + number++ + " (" + exchange.describe() + ")";
+      if (exchange.awaitsResponse()) {
         incomplete++;
+        problems.add(which + " ended without a response");
+      }
+      for (String method : exchange.unansweredServerRequests()) {
         problems.add(
-            "exchange "
-                + (emitted + position(exchange))
-                + " ("
-                + exchange.describe()
-                + ") ended without "
-                + exchange.missing());
+            which
+                + ": the client never answered the server's "
+                + method
+                + " request (kept without"
+                + " an answer)");
       }
     }
     emitFinished(true);
     return emitted;
   }
 
-  /** How many exchanges {@link #finish} found still waiting for a response or an answer. */
+  /** How many exchanges {@link #finish} found still waiting for a response. */
   long incomplete() {
     return incomplete;
   }
@@ -81,20 +93,12 @@ final class ExchangeAssembler {
     return handshake;
   }
 
-  /** Oddities seen while filing (unknown response ids, unanswered requests), in words. */
+  /**
+   * Oddities seen while filing (unknown response ids, requests without a response or answer), in
+   * words.
+   */
   List<String> problems() {
     return List.copyOf(problems);
-  }
-
-  private int position(PendingExchange exchange) {
-    int index = 0;
-    for (PendingExchange each : pending) {
-      if (each == exchange) {
-        return index;
-      }
-      index++;
-    }
-    return index;
   }
 
   private void fromClient(JsonRpcMessage message, long nanos) {

@@ -87,8 +87,15 @@ final class PendingExchange {
     return method == null ? (client.isArray() ? "batch" : "client response") : method.asString();
   }
 
-  String missing() {
-    return awaitsResponse() ? "a response" : "the client's answer to a server request";
+  /** The methods of the server→client requests filed here that the client has not answered. */
+  List<String> unansweredServerRequests() {
+    List<String> methods = new ArrayList<>();
+    for (ServerCall call : serverCalls) {
+      if (call.response == null) {
+        methods.add(call.request.path("method").asString());
+      }
+    }
+    return methods;
   }
 
   Exchange toExchange() {

@@ -47,7 +47,8 @@ final class TapeAssembly implements JournalReader.Visitor {
    *
    * @param header the tape without exchanges
    * @param exchanges how many exchanges the journal gave
-   * @param incomplete how many exchanges lack a response or the client's answer
+   * @param incomplete how many exchanges lack a response (a server request the client never
+   *     answered is kept without an answer and noted, but does not count)
    * @param lineProblems how many lines were unusable (non-JSON, not JSON-RPC, cut off)
    * @param notes oddities, in words
    * @param ended whether the journal recorded the end of the session

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
 
 /**
@@ -160,9 +161,22 @@ public final class ChildProcess implements LaunchedServer {
     BoundedClose.close(process.getOutputStream(), CLOSE_WAIT);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Waits on the {@link Process}, not its {@link ProcessHandle}: the handle reports the exit as
+   * soon as the child is reaped, a moment before the {@code Process} has taken its exit status, and
+   * {@link #exitDescription()} asks the {@code Process}. Once this returns {@code true}, {@link
+   * #exitDescription()} gives the exit status.
+   */
   @Override
   public boolean awaitExit(Duration timeout) {
-    return ProcessTree.waitFor(process.toHandle(), timeout);
+    try {
+      return process.waitFor(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return !process.isAlive();
+    }
   }
 
   @Override

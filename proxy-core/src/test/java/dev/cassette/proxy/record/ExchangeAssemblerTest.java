@@ -98,6 +98,40 @@ class ExchangeAssemblerTest {
   }
 
   @Test
+  void aServerRequestTheClientNeverAnsweredIsKeptAndNotedButLeavesTheExchangeComplete() {
+    client("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\"}");
+    server("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+    server("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"roots/list\"}");
+    assembler.finish();
+
+    assertThat(assembler.incomplete()).isZero();
+    assertThat(exchanges).hasSize(1);
+    Exchange.ServerRequest roots = exchanges.get(0).serverRequests().get(0);
+    assertThat(roots.request().get("method").asString()).isEqualTo("roots/list");
+    assertThat(roots.response()).isNull();
+    assertThat(assembler.problems())
+        .containsExactly(
+            "exchange 0 (tools/call): the client never answered the server's roots/list request"
+                + " (kept without an answer)");
+  }
+
+  @Test
+  void aRequestWithoutResponseIsIncomplete() {
+    client("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
+    server("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}");
+    client("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\"}");
+    server("{\"jsonrpc\":\"2.0\",\"id\":\"s\",\"method\":\"sampling/createMessage\"}");
+    assembler.finish();
+
+    assertThat(assembler.incomplete()).isOne();
+    assertThat(assembler.problems())
+        .containsExactly(
+            "exchange 1 (tools/call) ended without a response",
+            "exchange 1 (tools/call): the client never answered the server's"
+                + " sampling/createMessage request (kept without an answer)");
+  }
+
+  @Test
   void aBatchIsOneExchangeEachSide() {
     client(
         "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\"},"
