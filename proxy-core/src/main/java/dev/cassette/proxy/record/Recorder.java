@@ -186,8 +186,9 @@ public final class Recorder implements SessionListener, AutoCloseable {
    *
    * @param reason why the session ended, kept in the journal until the tape is written
    * @param timeout how long to wait for a relay thread that is journaling a line
-   * @param onlyIfClean when set, the tape is written only if every request was answered and every
-   *     line was a JSON-RPC message; otherwise {@link UncleanSessionException} says what was wrong
+   * @param onlyIfClean when set, the tape is written only if every client request was answered and
+   *     every line was a JSON-RPC message; otherwise {@link UncleanSessionException} says what was
+   *     wrong
    * @throws IOException if the journal could not be written or the tape not built; the journal is
    *     then kept and an earlier tape is untouched
    */
