@@ -47,7 +47,6 @@ public final class Recorder implements SessionListener, AutoCloseable {
   private final JournalWriter journal;
   private final Redactor redaction;
   private final VerbatimLines verbatim;
-  private final RecorderWarmUp warmUp;
   private final ComponentProbe components;
   private final Consumer<String> status;
   private final ReentrantLock lock = new ReentrantLock();
@@ -69,7 +68,6 @@ public final class Recorder implements SessionListener, AutoCloseable {
     this.tape = tape;
     this.redaction = redaction;
     this.verbatim = new VerbatimLines(redaction);
-    this.warmUp = new RecorderWarmUp(verbatim);
     this.components = new ComponentProbe(workingDirectory);
     this.status = status;
     this.journal = JournalWriter.create(journalOf(tape), header);
@@ -77,8 +75,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
   }
 
   /**
-   * Starts recording: creates the journal beside the tape and warms the per-line path up while the
-   * server starts ({@link RecorderWarmUp}).
+   * Starts recording: creates the journal beside the tape.
    *
    * @param options what to record into and about
    * @param redactor what counts as a secret; applied to every message, non-JSON line and the
@@ -110,11 +107,8 @@ public final class Recorder implements SessionListener, AutoCloseable {
             options.tags(),
             new Recording(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), BY, null),
             redacted);
-    Recorder recorder =
-        new Recorder(
-            options.tape(), header, redaction, options.workingDirectory(), options.status());
-    recorder.warmUp.start();
-    return recorder;
+    return new Recorder(
+        options.tape(), header, redaction, options.workingDirectory(), options.status());
   }
 
   /** The journal beside a tape: {@code <tape>.journal}. */
@@ -129,9 +123,10 @@ public final class Recorder implements SessionListener, AutoCloseable {
 
   @Override
   public void onLine(Direction direction, byte[] line, long nanoTime) {
-    if (relayed.incrementAndGet() == RecorderWarmUp.REAL_LINES) {
-      warmUp.stop(); // the session's own lines keep the path warm from here
-    }
+    relayed.incrementAndGet();
+    // The pump just wrote the line to a pipe, which woke the peer, most likely onto this core in
+    // the expectation that this thread blocks next; let the peer run first, journal afterwards.
+    Thread.yield();
     boolean asRelayed = verbatim.accepts(direction, line);
     lock.lock();
     try {
@@ -246,7 +241,6 @@ public final class Recorder implements SessionListener, AutoCloseable {
         throw new IllegalStateException("the recording has already ended");
       }
       stopped = true;
-      warmUp.stop();
       end(reason);
       journal.close();
       if (failure != null) {
