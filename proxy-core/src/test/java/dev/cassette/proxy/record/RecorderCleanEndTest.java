@@ -8,13 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.session.SessionListener.Direction;
 import dev.cassette.proxy.tape.Exchange;
-import dev.cassette.proxy.tape.ServerSpec;
 import dev.cassette.proxy.tape.TapeCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,19 +27,7 @@ class RecorderCleanEndTest {
   @TempDir Path dir;
 
   private Recorder recorder(Path tape) throws IOException {
-    ServerSpec server =
-        new ServerSpec(
-            ServerSpec.STDIO,
-            List.of("node", "server.js"),
-            null,
-            null,
-            List.of(),
-            null,
-            null,
-            null,
-            null);
-    return Recorder.start(
-        new RecorderOptions(tape, "ended", List.of(), server, dir, problem -> {}), Redactor.none());
+    return new Recorder(tape, RecorderTest.header(), Redactor.none(), dir, problem -> {});
   }
 
   private static void line(Recorder recorder, Direction direction, String json) {
