@@ -14,21 +14,29 @@ import tools.jackson.core.JsonToken;
  * JsonRpcMessage#parse(byte[])} accepts, that redaction would leave unchanged, and that is not a
  * {@code load-component} call (whose component the recorder describes).
  *
- * <p>Every check is conservative: a line it refuses takes the recorder's full path (parse, redact,
- * classify), which decides what is journaled. Nearly every line of a session passes: JSON-RPC
- * messages without secrets.
+ * <p>The common line (printable ASCII, no escapes) is checked by {@link PlainLineScan}, one pass
+ * over its bytes; any other by Jackson's streaming parser. Every check is conservative: a line it
+ * refuses takes the recorder's full path (parse, redact, classify), which decides what is
+ * journaled. Nearly every line of a session passes: JSON-RPC messages without secrets.
  */
 final class VerbatimLines {
 
   private final Redactor redactor;
+  private final PlainLineScan plain;
 
   VerbatimLines(Redactor redactor) {
     this.redactor = redactor;
+    this.plain = new PlainLineScan(redactor);
   }
 
   /** Whether {@code line} can be journaled as it is. */
   boolean accepts(Direction direction, byte[] line) {
     boolean clientToServer = direction == Direction.CLIENT_TO_SERVER;
+    return plain.accepts(line, clientToServer) || acceptsByParsing(clientToServer, line);
+  }
+
+  /** The check with Jackson's streaming parser, for any line. */
+  boolean acceptsByParsing(boolean clientToServer, byte[] line) {
     try (JsonParser parser = Json.mapper().createParser(line)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return false; // a batch, a scalar or nothing: the full path classifies it
