@@ -24,6 +24,7 @@ final class PlainLineScan {
   private static final int MAX_STRING = 1 << 16;
   private static final int MAX_DIGITS = 64;
   private static final int NOT_PLAIN = -1;
+  private static final int MORE = -2;
   private static final byte[] LOAD_COMPONENT =
       ComponentProbe.LOAD_COMPONENT.getBytes(StandardCharsets.US_ASCII);
 
@@ -109,16 +110,9 @@ final class PlainLineScan {
         if (value(depth) == NOT_PLAIN || depth == 1 && !envelope(key, first)) {
           return NOT_PLAIN;
         }
-        skipBlanks();
-        if (at >= b.length) {
-          return NOT_PLAIN;
-        }
-        byte next = b[at++];
-        if (next == '}') {
-          return at;
-        }
-        if (next != ',') {
-          return NOT_PLAIN;
+        int after = afterItem('}');
+        if (after != MORE) {
+          return after;
         }
       }
     }
@@ -137,18 +131,24 @@ final class PlainLineScan {
         if (value(depth) == NOT_PLAIN) {
           return NOT_PLAIN;
         }
-        skipBlanks();
-        if (at >= b.length) {
-          return NOT_PLAIN;
-        }
-        byte next = b[at++];
-        if (next == ']') {
-          return at;
-        }
-        if (next != ',') {
-          return NOT_PLAIN;
+        int after = afterItem(']');
+        if (after != MORE) {
+          return after;
         }
       }
+    }
+
+    /**
+     * After a member or element: {@link #MORE} after a comma, the index after {@code close} at the
+     * end of the object or array, {@link #NOT_PLAIN} otherwise.
+     */
+    private int afterItem(char close) {
+      skipBlanks();
+      if (at >= b.length) {
+        return NOT_PLAIN;
+      }
+      byte next = b[at++];
+      return next == ',' ? MORE : next == close ? at : NOT_PLAIN;
     }
 
     private int value(int depth) {
