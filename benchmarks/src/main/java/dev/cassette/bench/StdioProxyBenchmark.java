@@ -119,6 +119,18 @@ public final class StdioProxyBenchmark {
 
   private JsonNode latency(List<String> serverCommand, int calls, int warmup)
       throws IOException, InterruptedException {
+    ProcessBuilder builder = latencyClient(serverCommand, calls, warmup);
+    String out = run(builder.command(), builder.environment());
+    String last = out.strip().lines().reduce((a, b) -> b).orElseThrow();
+    JsonNode result = Json.parse(last);
+    if (result.path("bad").asInt() != 0) {
+      throw new IllegalStateException("wrong echo results through " + serverCommand + ": " + last);
+    }
+    return result;
+  }
+
+  /** {@code mcp-latency.mjs} driving {@code serverCommand} over stdio. */
+  private ProcessBuilder latencyClient(List<String> serverCommand, int calls, int warmup) {
     ProcessBuilder builder =
         new ProcessBuilder(
             "node",
@@ -128,13 +140,7 @@ public final class StdioProxyBenchmark {
             String.valueOf(warmup));
     builder.environment().put("SERVER_CMD", Json.mapper().writeValueAsString(serverCommand));
     builder.environment().put("PEERS_DIR", root.resolve("test-peers").toString());
-    String out = run(builder.command(), builder.environment());
-    String last = out.strip().lines().reduce((a, b) -> b).orElseThrow();
-    JsonNode result = Json.parse(last);
-    if (result.path("bad").asInt() != 0) {
-      throw new IllegalStateException("wrong echo results through " + serverCommand + ": " + last);
-    }
-    return result;
+    return builder;
   }
 
   private void report(Map<String, List<JsonNode>> results, int rounds, int calls, int warmup) {
@@ -212,15 +218,9 @@ public final class StdioProxyBenchmark {
             server.toString(),
             "stdio");
     ProcessBuilder builder =
-        new ProcessBuilder(
-                "node",
-                bench.resolve("mcp-latency.mjs").toString(),
-                "stdio",
-                String.valueOf(calls),
-                "0")
+        latencyClient(recorder, calls, 0)
             .directory(root.toFile())
             .redirectError(ProcessBuilder.Redirect.INHERIT);
-    builder.environment().put("SERVER_CMD", Json.mapper().writeValueAsString(recorder));
     long started = System.nanoTime();
     Process harness = builder.start();
     ProcessHandle java = null;

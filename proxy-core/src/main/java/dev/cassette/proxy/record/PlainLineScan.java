@@ -20,7 +20,10 @@ import java.util.Arrays;
 final class PlainLineScan {
 
   private static final int MAX_DEPTH = 32;
-  private static final int MAX_KEYS = 32;
+
+  /** Keys of all the objects open at once (a stack); a line with more is left to Jackson. */
+  private static final int MAX_KEYS = 64;
+
   private static final int MAX_STRING = 1 << 16;
   private static final int MAX_DIGITS = 64;
   private static final int NOT_PLAIN = -1;
@@ -43,6 +46,9 @@ final class PlainLineScan {
   private final class Cursor {
     private final byte[] b;
     private final boolean clientToServer;
+    private final int[] keyStarts = new int[MAX_KEYS];
+    private final int[] keyEnds = new int[MAX_KEYS];
+    private int keys;
     private int at;
     private boolean method;
     private boolean id;
@@ -73,9 +79,7 @@ final class PlainLineScan {
         return NOT_PLAIN;
       }
       at++; // {
-      int[] keyStarts = new int[MAX_KEYS];
-      int[] keyEnds = new int[MAX_KEYS];
-      int keys = 0;
+      int base = keys; // this object's keys are keyStarts/keyEnds[base, keys)
       skipBlanks();
       if (at < b.length && b[at] == '}') {
         return ++at;
@@ -87,7 +91,7 @@ final class PlainLineScan {
         if (keyEnd == NOT_PLAIN || keys == MAX_KEYS) {
           return NOT_PLAIN;
         }
-        for (int k = 0; k < keys; k++) {
+        for (int k = base; k < keys; k++) {
           if (Arrays.equals(b, keyStarts[k], keyEnds[k], b, keyStart, keyEnd)) {
             return NOT_PLAIN; // a duplicate key: Jackson rejects the line
           }
@@ -112,6 +116,7 @@ final class PlainLineScan {
         }
         int after = afterItem('}');
         if (after != MORE) {
+          keys = base; // a nested object's keys are done with once it closes
           return after;
         }
       }

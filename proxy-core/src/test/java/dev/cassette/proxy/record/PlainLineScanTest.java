@@ -38,6 +38,17 @@ class PlainLineScanTest {
     }
   }
 
+  @Test
+  void tellsKeysOfNestedObjectsApart() {
+    String nested =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"id\":{\"id\":2},\"x\":[{\"x\":1},{\"x\":2}]}}";
+    String duplicateAfterNested =
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"a\":{\"b\":1},\"a\":2}}";
+
+    assertThat(plain.accepts(bytes(nested), false)).isTrue();
+    assertThat(plain.accepts(bytes(duplicateAfterNested), false)).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
