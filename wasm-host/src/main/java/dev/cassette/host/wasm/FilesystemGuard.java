@@ -4,30 +4,42 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasi.WasiPreview1;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
+import dev.cassette.host.wasm.GuestPaths.Allowed;
+import dev.cassette.host.wasm.GuestPaths.Refused;
+import dev.cassette.host.wasm.GuestPaths.Resolution;
+import dev.cassette.host.wasm.GuestPaths.Tracked;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
- * Closes two gaps of Chicory's WASI preview 1 filesystem: it wraps the WASI host functions so that
- * read-only grants refuse every change ({@code EROFS}), and so that no path can leave its preopen
- * through a symbolic link ({@code ENOTCAPABLE}).
+ * Closes the gaps of Chicory's WASI preview 1 filesystem: it wraps the WASI host functions so that
+ * read-only grants refuse every change ({@code EROFS}), and so that no path can leave its preopen,
+ * neither by its text nor through a symbolic link ({@code ENOTCAPABLE}).
  *
- * <p>Every path argument is resolved here first, following symbolic links on the host; if the
- * result leaves the preopen's real directory the call is refused, otherwise Chicory receives the
- * resolved, link-free path relative to the directory descriptor. Descriptors are tracked through
- * {@code path_open}, {@code fd_renumber} and {@code fd_close} so that directories and files opened
- * below a grant keep its root and access. One guard per instance (not thread-safe, like the
- * instance).
+ * <p>Every path argument of every {@code path_*} function is resolved here first ({@link
+ * GuestPaths}): absolute paths and paths whose normalised form climbs out are refused, symbolic
+ * links are followed on the host, and if the real location leaves the preopen's real directory the
+ * call is refused; otherwise Chicory receives the resolved, link-free path relative to the
+ * directory descriptor. Renames and symbolic links are performed here ({@link HostFileOperations}),
+ * which checks the final host paths again; links a guest creates must point down ({@link
+ * LinkTargets}). Descriptors are tracked through {@code path_open}, {@code fd_renumber} and {@code
+ * fd_close} so that directories and files opened below a grant keep its root and access; the
+ * descriptor functions that Chicory runs by path re-check that the path still lies inside.
+ *
+ * <p>The JVM cannot open paths beneath a directory atomically ({@code openat2(RESOLVE_BENEATH)}),
+ * so a check and the use of its result run under one lock shared by every guard in the JVM: no
+ * other call of any component can change the filesystem in between. (One lock rather than one per
+ * root, because grants of different components may nest.) One guard per instance, used by its
+ * thread.
  */
 final class FilesystemGuard {
   static final int EROFS = 69;
   static final int ENOTCAPABLE = 76;
+  private static final int ENOTSUP = 58;
   private static final int FIRST_PREOPEN_FD = 3;
   private static final int SYMLINK_FOLLOW = 1;
   private static final int CHANGING_OPEN_FLAGS = 1 | 4 | 8; // CREAT | EXCL | TRUNC
@@ -37,13 +49,7 @@ final class FilesystemGuard {
   /** A granted directory: its real host path, and whether it is read-only. */
   record Preopen(Path realRoot, boolean readOnly) {}
 
-  private record Tracked(Path path, Preopen grant) {}
-
-  private sealed interface Resolution permits Allowed, Refused {}
-
-  private record Allowed(String path) implements Resolution {}
-
-  private record Refused(int errno) implements Resolution {}
+  private static final ReentrantLock LOCK = new ReentrantLock();
 
   private final WasiPreview1 wasi;
   private final Map<Integer, Tracked> fds = new HashMap<>();
@@ -71,6 +77,24 @@ final class FilesystemGuard {
   }
 
   private WasmFunctionHandle wrapper(HostFunction original) {
+    WasmFunctionHandle handle = unlocked(original);
+    if (handle == null) {
+      return null;
+    }
+    switch (original.name()) {
+      case "fd_close":
+      case "fd_renumber":
+      case "fd_write":
+      case "fd_pwrite":
+      case "fd_allocate":
+      case "fd_filestat_set_size":
+        return handle;
+      default:
+        return (inst, args) -> locked(() -> handle.apply(inst, args));
+    }
+  }
+
+  private WasmFunctionHandle unlocked(HostFunction original) {
     WasmFunctionHandle next = original.handle();
     switch (original.name()) {
       case "path_open":
@@ -93,6 +117,11 @@ final class FilesystemGuard {
         return this::pathLink;
       case "path_symlink":
         return this::pathSymlink;
+      case "fd_readdir":
+      case "fd_filestat_get":
+        return (inst, args) -> byPath(inst, args, next);
+      case "fd_filestat_set_times":
+        return (inst, args) -> readOnly(fd(args[0])) ? errno(EROFS) : byPath(inst, args, next);
       case "fd_close":
         return (inst, args) -> afterClose(next.apply(inst, args), fd(args[0]));
       case "fd_renumber":
@@ -101,7 +130,6 @@ final class FilesystemGuard {
       case "fd_pwrite":
       case "fd_allocate":
       case "fd_filestat_set_size":
-      case "fd_filestat_set_times":
         return (inst, args) -> readOnly(fd(args[0])) ? errno(EROFS) : next.apply(inst, args);
       default:
         return null;
@@ -111,7 +139,6 @@ final class FilesystemGuard {
   private long[] pathOpen(Instance instance, long... args) {
     int dirFd = fd(args[0]);
     int lookup = (int) args[1];
-    String raw = string(instance, args[2], args[3]);
     int openFlags = (int) args[4];
     long rights = args[5];
     int fdFlags = (int) args[7];
@@ -121,20 +148,31 @@ final class FilesystemGuard {
         (openFlags & CHANGING_OPEN_FLAGS) != 0
             || (rights & RIGHT_FD_WRITE) != 0
             || (fdFlags & FDFLAG_APPEND) != 0;
-    if (dir != null && dir.grant().readOnly() && writes) {
+    if (readOnly(dir) && writes) {
       return errno(EROFS);
     }
-    Resolution resolved = resolve(dir, raw, (lookup & SYMLINK_FOLLOW) != 0);
+    // Always resolved through a final link: Chicory then opens the link-free target.
+    Resolution resolved = GuestPaths.resolve(dir, string(instance, args[2], args[3]), true);
     if (resolved instanceof Refused refused) {
       return errno(refused.errno());
     }
-    String path = ((Allowed) resolved).path();
+    Allowed allowed = (Allowed) resolved;
+    if (GuestPaths.special(allowed.host())) {
+      return errno(ENOTSUP); // a FIFO could block its open(2), and with it the lock
+    }
     int result =
         wasi.pathOpen(
-            instance.memory(), dirFd, lookup, path, openFlags, rights, args[6], fdFlags, fdPtr);
-    if (result == 0 && dir != null) {
-      Path opened = dir.path().resolve(path).normalize();
-      fds.put(instance.memory().readInt(fdPtr), new Tracked(opened, dir.grant()));
+            instance.memory(),
+            dirFd,
+            lookup,
+            allowed.relative(),
+            openFlags,
+            rights,
+            args[6],
+            fdFlags,
+            fdPtr);
+    if (result == 0) {
+      fds.put(instance.memory().readInt(fdPtr), new Tracked(allowed.host(), dir.grant()));
     }
     return errno(result);
   }
@@ -143,40 +181,45 @@ final class FilesystemGuard {
     int dirFd = fd(args[0]);
     int flags = (int) args[1];
     Resolution resolved =
-        resolve(fds.get(dirFd), string(instance, args[2], args[3]), (flags & SYMLINK_FOLLOW) != 0);
+        GuestPaths.resolve(
+            fds.get(dirFd), string(instance, args[2], args[3]), (flags & SYMLINK_FOLLOW) != 0);
     if (resolved instanceof Refused refused) {
       return errno(refused.errno());
     }
-    String path = ((Allowed) resolved).path();
+    String path = ((Allowed) resolved).relative();
     return errno(wasi.pathFilestatGet(instance.memory(), dirFd, flags, path, (int) args[4]));
   }
 
   private long[] pathReadlink(Instance instance, long... args) {
     int dirFd = fd(args[0]);
-    Resolution resolved = resolve(fds.get(dirFd), string(instance, args[1], args[2]), false);
+    Resolution resolved =
+        GuestPaths.resolve(fds.get(dirFd), string(instance, args[1], args[2]), false);
     if (resolved instanceof Refused refused) {
       return errno(refused.errno());
     }
-    String path = ((Allowed) resolved).path();
+    String path = ((Allowed) resolved).relative();
     return errno(
         wasi.pathReadlink(
             instance.memory(), dirFd, path, (int) args[3], (int) args[4], (int) args[5]));
   }
 
+  /**
+   * Chicory always follows a final link here (whatever the lookup flags say), so the path is always
+   * resolved through it.
+   */
   private long[] pathFilestatSetTimes(Instance instance, long... args) {
     int dirFd = fd(args[0]);
-    int flags = (int) args[1];
     Tracked dir = fds.get(dirFd);
-    if (dir != null && dir.grant().readOnly()) {
+    if (readOnly(dir)) {
       return errno(EROFS);
     }
-    Resolution resolved =
-        resolve(dir, string(instance, args[2], args[3]), (flags & SYMLINK_FOLLOW) != 0);
+    Resolution resolved = GuestPaths.resolve(dir, string(instance, args[2], args[3]), true);
     if (resolved instanceof Refused refused) {
       return errno(refused.errno());
     }
-    String path = ((Allowed) resolved).path();
-    return errno(wasi.pathFilestatSetTimes(dirFd, flags, path, args[4], args[5], (int) args[6]));
+    String path = ((Allowed) resolved).relative();
+    return errno(
+        wasi.pathFilestatSetTimes(dirFd, (int) args[1], path, args[4], args[5], (int) args[6]));
   }
 
   private interface PathChange {
@@ -186,14 +229,18 @@ final class FilesystemGuard {
   /** A one-path change (create or remove a directory, unlink a file): args are fd, ptr, len. */
   private long[] change(Instance instance, long[] args, PathChange change) {
     Tracked dir = fds.get(fd(args[0]));
-    if (dir != null && dir.grant().readOnly()) {
+    if (readOnly(dir)) {
       return errno(EROFS);
     }
-    Resolution resolved = resolve(dir, string(instance, args[1], args[2]), false);
+    Resolution resolved = GuestPaths.resolve(dir, string(instance, args[1], args[2]), false);
     if (resolved instanceof Refused refused) {
       return errno(refused.errno());
     }
-    return errno(change.apply(((Allowed) resolved).path()));
+    Allowed allowed = (Allowed) resolved;
+    if (!HostFileOperations.strictlyInside(allowed.host(), dir.grant().realRoot())) {
+      return errno(ENOTCAPABLE);
+    }
+    return errno(change.apply(allowed.relative()));
   }
 
   private long[] pathRename(Instance instance, long... args) {
@@ -202,23 +249,20 @@ final class FilesystemGuard {
     if (readOnly(from) || readOnly(to)) {
       return errno(EROFS);
     }
-    Resolution oldPath = resolve(from, string(instance, args[1], args[2]), false);
-    Resolution newPath = resolve(to, string(instance, args[4], args[5]), false);
+    Resolution oldPath = GuestPaths.resolve(from, string(instance, args[1], args[2]), false);
     if (oldPath instanceof Refused refused) {
       return errno(refused.errno());
     }
+    Resolution newPath = GuestPaths.resolve(to, string(instance, args[4], args[5]), false);
     if (newPath instanceof Refused refused) {
       return errno(refused.errno());
     }
-    if (from == null || to == null) {
-      return errno(
-          wasi.pathRename(
-              fd(args[0]), ((Allowed) oldPath).path(), fd(args[3]), ((Allowed) newPath).path()));
-    }
     return errno(
         HostFileOperations.rename(
-            from.path().resolve(((Allowed) oldPath).path()).normalize(),
-            to.path().resolve(((Allowed) newPath).path()).normalize()));
+            ((Allowed) oldPath).host(),
+            from.grant().realRoot(),
+            ((Allowed) newPath).host(),
+            to.grant().realRoot()));
   }
 
   private long[] pathLink(Instance instance, long... args) {
@@ -229,21 +273,23 @@ final class FilesystemGuard {
     }
     int flags = (int) args[1];
     Resolution oldPath =
-        resolve(from, string(instance, args[2], args[3]), (flags & SYMLINK_FOLLOW) != 0);
-    Resolution newPath = resolve(to, string(instance, args[5], args[6]), false);
+        GuestPaths.resolve(from, string(instance, args[2], args[3]), (flags & SYMLINK_FOLLOW) != 0);
     if (oldPath instanceof Refused refused) {
       return errno(refused.errno());
     }
+    Resolution newPath = GuestPaths.resolve(to, string(instance, args[5], args[6]), false);
     if (newPath instanceof Refused refused) {
       return errno(refused.errno());
     }
+    Allowed source = (Allowed) oldPath;
+    Allowed target = (Allowed) newPath;
+    if (!HostFileOperations.strictlyInside(source.host(), from.grant().realRoot())
+        || !HostFileOperations.strictlyInside(target.host(), to.grant().realRoot())
+        || LinkTargets.carriesUpwardLink(source.host())) {
+      return errno(ENOTCAPABLE);
+    }
     return errno(
-        wasi.pathLink(
-            fd(args[0]),
-            flags,
-            ((Allowed) oldPath).path(),
-            fd(args[4]),
-            ((Allowed) newPath).path()));
+        wasi.pathLink(fd(args[0]), flags, source.relative(), fd(args[4]), target.relative()));
   }
 
   private long[] pathSymlink(Instance instance, long... args) {
@@ -252,18 +298,34 @@ final class FilesystemGuard {
       return errno(EROFS);
     }
     String target = string(instance, args[0], args[1]);
-    Resolution linkPath = resolve(dir, string(instance, args[3], args[4]), false);
+    Resolution linkPath = GuestPaths.resolve(dir, string(instance, args[3], args[4]), false);
     if (linkPath instanceof Refused refused) {
       return errno(refused.errno());
     }
-    if (dir == null) {
-      return errno(wasi.pathSymlink(target, fd(args[2]), ((Allowed) linkPath).path()));
-    }
     return errno(
-        HostFileOperations.symlink(
-            dir.grant().realRoot(),
-            dir.path().resolve(((Allowed) linkPath).path()).normalize(),
-            target));
+        HostFileOperations.symlink(dir.grant().realRoot(), ((Allowed) linkPath).host(), target));
+  }
+
+  /**
+   * A descriptor function Chicory runs by the descriptor's path ({@code fd_readdir}, {@code
+   * fd_filestat_get}, {@code fd_filestat_set_times}): refused if that path no longer lies inside.
+   */
+  private long[] byPath(Instance instance, long[] args, WasmFunctionHandle next) {
+    Tracked tracked = fds.get(fd(args[0]));
+    if (tracked != null && !GuestPaths.stillInside(tracked)) {
+      return errno(ENOTCAPABLE);
+    }
+    return next.apply(instance, args);
+  }
+
+  /** Runs {@code operation} under the JVM-wide filesystem lock. */
+  private static long[] locked(Supplier<long[]> operation) {
+    LOCK.lock();
+    try {
+      return operation.get();
+    } finally {
+      LOCK.unlock();
+    }
   }
 
   private long[] afterClose(long[] result, int fd) {
@@ -291,62 +353,6 @@ final class FilesystemGuard {
 
   private static boolean readOnly(Tracked tracked) {
     return tracked != null && tracked.grant().readOnly();
-  }
-
-  /**
-   * Resolves {@code raw} against {@code dir} on the host. Paths Chicory itself refuses (absolute,
-   * escaping with {@code ..}, unknown descriptors) pass through unchanged so that Chicory answers.
-   */
-  private static Resolution resolve(Tracked dir, String raw, boolean followFinal) {
-    if (dir == null || raw.isEmpty()) {
-      return new Allowed(raw);
-    }
-    Path relative;
-    try {
-      relative = dir.path().getFileSystem().getPath(raw).normalize();
-    } catch (InvalidPathException e) {
-      return new Allowed(raw);
-    }
-    if (relative.isAbsolute() || relative.startsWith("..")) {
-      return new Allowed(raw);
-    }
-    Path candidate = dir.path().resolve(relative);
-    Path target;
-    if (relative.toString().isEmpty()) {
-      target = dir.path();
-    } else if (followFinal) {
-      target = real(candidate);
-    } else {
-      Path parent = real(candidate.getParent());
-      target = parent == null ? null : parent.resolve(candidate.getFileName());
-    }
-    if (target == null || !target.startsWith(dir.grant().realRoot())) {
-      return new Refused(ENOTCAPABLE);
-    }
-    if (!target.startsWith(dir.path())) {
-      return new Refused(ENOTCAPABLE);
-    }
-    String inside = dir.path().relativize(target).toString();
-    return new Allowed(inside.isEmpty() ? "." : inside);
-  }
-
-  /**
-   * {@code path} with every symbolic link in its existing part resolved; {@code null} if a link
-   * dangles (it could point anywhere once created) or cannot be read.
-   */
-  private static Path real(Path path) {
-    Path existing = path;
-    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-      existing = existing.getParent();
-    }
-    if (existing == null) {
-      return null;
-    }
-    try {
-      return existing.toRealPath().resolve(existing.relativize(path)).normalize();
-    } catch (IOException e) {
-      return null;
-    }
   }
 
   private static String string(Instance instance, long ptr, long len) {
