@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
@@ -77,7 +78,9 @@ final class GuestSandbox implements AutoCloseable {
     if (settings.deterministic()) {
       functions = new DeterministicWasi(clock).apply(functions);
     }
-    HttpFetch fetch = new HttpFetch(policy.network(), httpClient, settings.callTimeout());
+    functions = WasiMemoryBounds.apply(functions);
+    HttpFetch fetch =
+        new HttpFetch(policy.network(), httpClient, settings.callTimeout(), memoryLimitBytes);
     int capPages = (int) Math.min(MemoryLimits.MAX_PAGES, memoryLimitBytes / PAGE_SIZE);
     try {
       Instance instance =
@@ -135,7 +138,8 @@ final class GuestSandbox implements AutoCloseable {
       throw new GuestException(
           "component '" + module.id() + "' could not allocate memory for the arguments");
     }
-    instance.memory().write((int) ptr, bytes);
+    GuestMemory.write(
+        instance.memory(), GuestMemory.unsigned(ptr), bytes, "cassette_alloc", "returned block");
     long packed = instance.export(export).apply(ptr, bytes.length)[0];
     String output = read(packed, export);
     try {
@@ -155,9 +159,19 @@ final class GuestSandbox implements AutoCloseable {
               + export
               + "' (out of memory or failed)");
     }
-    int ptr = (int) (packed >>> 32);
-    int len = (int) packed;
-    return instance.memory().readString(ptr, len, StandardCharsets.UTF_8);
+    long ptr = packed >>> 32;
+    long len = GuestMemory.unsigned(packed);
+    Memory memory = instance.memory();
+    if (!GuestMemory.contains(memory, ptr, len)) {
+      throw new GuestException(
+          "component '"
+              + module.id()
+              + "' returned invalid output from '"
+              + export
+              + "': "
+              + GuestMemory.describe(memory, ptr, len, "output"));
+    }
+    return memory.readString((int) ptr, (int) len, StandardCharsets.UTF_8);
   }
 
   /** A seed for one tool: the host seed mixed with a stable hash of the tool's name. */
