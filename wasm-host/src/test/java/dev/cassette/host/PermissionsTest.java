@@ -3,22 +3,32 @@ package dev.cassette.host;
 import static dev.cassette.host.HostFixture.json;
 import static dev.cassette.host.HostFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.cassette.host.policy.Access;
 import dev.cassette.host.policy.Policy;
 import dev.cassette.host.policy.PolicyYaml;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +41,7 @@ class PermissionsTest {
   @BeforeEach
   void start() throws Exception {
     HostFixture.copyProbe(componentDir);
+    HostFixture.copyGuest(componentDir, "fsops.wasm");
     data = Files.createDirectories(sandbox.resolve("data"));
     Files.writeString(data.resolve("in.txt"), "inside the grant");
     host =
@@ -248,5 +259,121 @@ class PermissionsTest {
     CallToolResult noDetails =
         host.call("grant-network-permission", Map.of("component_id", "probe"));
     assertThat(text(noDetails)).isEqualTo("Error: Missing required argument: 'details'");
+  }
+
+  private CallToolResult grant(String type, String name, Object value) {
+    Map<String, Object> details =
+        type.equals("storage")
+            ? Map.of("uri", value, "access", List.of("read"))
+            : Map.of(name, value);
+    return host.call(
+        "grant-" + type + "-permission", Map.of("component_id", "probe", "details", details));
+  }
+
+  private static void assertRefused(CallToolResult result, String message) {
+    assertThat(result.isError()).as(message).isTrue();
+    assertThat(text(result)).contains(message).hasSizeLessThan(1000);
+  }
+
+  @Test
+  void oversizedOrMalformedGrantValuesAreRefusedBeforeTheyAreWritten() throws Exception {
+    Path policyFile = componentDir.resolve("probe.policy.yaml");
+    String mebibyte = "x".repeat(1 << 20);
+    assertRefused(
+        grant("storage", "uri", "fs:///tmp/" + mebibyte),
+        "storage permission to component probe: uri must be at most 4096 characters");
+    assertRefused(
+        grant("network", "host", mebibyte + ".example"),
+        "network permission to component probe: host must be at most");
+    assertRefused(
+        grant("network", "host", "a.example\nb.example"),
+        "network permission to component probe: host must not contain control characters");
+    assertRefused(
+        grant("network", "host", "a.example/../../"),
+        "network permission to component probe: host must be");
+    assertRefused(
+        grant("environment-variable", "key", "K" + mebibyte),
+        "environment permission to component probe: key must be at most 256 characters");
+    assertRefused(
+        grant("environment-variable", "key", "A\u0000B"),
+        "environment permission to component probe: key must not contain control characters");
+    assertThat(policyFile).doesNotExist();
+
+    grantNetwork("127.0.0.1");
+    CallToolResult revoked =
+        host.call(
+            "revoke-network-permission",
+            Map.of("component_id", "probe", "details", Map.of("host", "127.0.0.1")));
+    assertThat(json(revoked).at("/status").asString()).isEqualTo("permission revoked");
+    assertThat(json(host.call("get-policy", Map.of("component_id", "probe"))).at("/status"))
+        .hasToString("\"policy found\"");
+  }
+
+  @Test
+  void storageGrantsOfTheRootAndOfSystemDirectoriesAreRefused() throws Exception {
+    Path procLink = Files.createSymbolicLink(sandbox.resolve("proc-link"), Path.of("/proc"));
+    Path rootLink = Files.createSymbolicLink(sandbox.resolve("root-link"), Path.of("/"));
+    for (String uri :
+        List.of(
+            "fs:///",
+            "fs:///proc",
+            "fs:///proc/self",
+            "fs:///sys",
+            "fs:///dev",
+            "fs:///tmp/../proc",
+            "fs://" + procLink,
+            "fs://" + rootLink,
+            "fs://" + procLink + "/self/not-there")) {
+      CallToolResult result = grant("storage", "uri", uri);
+      assertThat(result.isError()).as(uri).isTrue();
+      assertThat(text(result))
+          .as(uri)
+          .startsWith("Error: Failed to grant storage permission to component probe: uri " + uri)
+          .containsAnyOf("filesystem root", "system directory");
+    }
+    assertThat(componentDir.resolve("probe.policy.yaml")).doesNotExist();
+    assertThat(readFile(Path.of("/proc/self/environ"))).startsWith("{\"err\"");
+  }
+
+  @Test
+  void aPolicyFileGrantingProcFailsTheComponentsCallsNamingTheFile() throws Exception {
+    Path policyFile = componentDir.resolve("probe.policy.yaml");
+    Files.writeString(
+        policyFile,
+        "permissions:\n  storage:\n    allow:\n      - uri: fs:///proc\n        access: [read]\n");
+    CallToolResult call = host.call("read_file", Map.of("path", "/proc/self/environ"));
+    assertThat(call.isError()).isTrue();
+    assertThat(text(call)).contains(policyFile.toString(), "uri fs:///proc", "system directory");
+    assertThat(text(call)).doesNotContain("PATH=");
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aNamedPipeAsPolicyFileFailsItsComponentAndOthersStillAnswer() throws Exception {
+    Path fifo = componentDir.resolve("fsops.policy.yaml");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(mkfifo.exitValue()).isZero();
+    ExecutorService executor = Executors.newCachedThreadPool();
+    try {
+      CompletableFuture<CallToolResult> piped =
+          CompletableFuture.supplyAsync(
+              () -> host.call("fs_op", Map.of("op", "stat", "path", data.toString(), "other", "")),
+              executor);
+      CompletableFuture<CallToolResult> other =
+          CompletableFuture.supplyAsync(
+              () -> host.call("get_env", Map.of("key", "PROBE_TOKEN")), executor);
+      await().atMost(Duration.ofSeconds(10)).until(() -> piped.isDone() && other.isDone());
+      assertThat(other.get().isError()).isFalse();
+      assertThat(piped.get().isError()).isTrue();
+      assertThat(text(piped.get())).contains(fifo.toString(), "not a regular file");
+    } finally {
+      try (RandomAccessFile unblock = new RandomAccessFile(fifo.toFile(), "rw")) {
+        unblock.getFD().sync();
+      } catch (IOException e) {
+        // nothing was waiting on the pipe
+      }
+      executor.shutdownNow();
+    }
   }
 }

@@ -27,6 +27,7 @@ public enum Access {
         return access;
       }
     }
-    throw new IllegalArgumentException("access must be 'read' or 'write', got '" + value + "'");
+    throw new IllegalArgumentException(
+        "access must be 'read' or 'write', got " + GrantValues.quote(String.valueOf(value)));
   }
 }

@@ -10,7 +10,9 @@ import org.apiguardian.api.API;
  *
  * <p>{@code host} is a host name or address ({@code api.example.com}, {@code 127.0.0.1}),
  * optionally with a port ({@code 127.0.0.1:8080}) or a scheme ({@code https://api.example.com}); a
- * leading {@code *.} matches any subdomain. Scheme and port are checked only when given.
+ * leading {@code *.} matches any subdomain. Scheme and port are checked only when given. Entries
+ * are at most 300 characters; anything else (paths, user info, white space, control characters) is
+ * refused.
  *
  * @param host the entry as written in the policy
  */
@@ -19,9 +21,7 @@ public record NetworkGrant(String host) {
   /** Checks arguments. */
   public NetworkGrant {
     Objects.requireNonNull(host, "host");
-    if (host.isBlank()) {
-      throw new IllegalArgumentException("host must not be blank");
-    }
+    GrantValues.host(host);
   }
 
   /** Whether a request to {@code url} is allowed by this entry. */

@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  * @param description free text, or {@code null}
  * @param storage the storage grants
  * @param network the network grants
- * @param environment the environment variable keys the guest may read
+ * @param environment the environment variable keys the guest may read (at most 256 characters each,
+ *     without control characters, white space or {@code =})
  * @param memory the memory limit as written (for example {@code 64Mi}), or {@code null}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -36,6 +37,7 @@ public record Policy(
     storage = List.copyOf(storage);
     network = List.copyOf(network);
     environment = List.copyOf(environment);
+    environment.forEach(GrantValues::key);
     if (memory != null) {
       MemorySize.parseBytes(memory);
     }
@@ -83,7 +85,7 @@ public record Policy(
   /** A copy without {@code host}. */
   public Policy withoutNetwork(String host) {
     List<NetworkGrant> next = new ArrayList<>(network);
-    next.remove(new NetworkGrant(host));
+    next.removeIf(grant -> grant.host().equals(host));
     return new Policy(version, description, storage, next, environment, memory);
   }
 

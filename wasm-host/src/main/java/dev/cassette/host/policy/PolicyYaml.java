@@ -10,12 +10,19 @@ import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** Reads and writes Wassette's {@code policy.yaml} format with snakeyaml-engine. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class PolicyYaml {
+  /** The deepest nesting of mappings and sequences accepted in a policy document. */
+  public static final int MAX_DEPTH = 64;
+
   private PolicyYaml() {}
 
   /**
@@ -26,9 +33,15 @@ public final class PolicyYaml {
    * @throws PolicyException naming {@code source} and what is wrong
    */
   public static Policy parse(String text, String source) throws PolicyException {
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(source)
+            .setCodePointLimit(PolicyStore.MAX_POLICY_BYTES)
+            .build();
     Object root;
     try {
-      root = new Load(LoadSettings.builder().setLabel(source).build()).loadFromString(text);
+      checkDepth(settings, text, source);
+      root = new Load(settings).loadFromString(text);
     } catch (YamlEngineException e) {
       throw new PolicyException("invalid YAML in " + source + ": " + e.getMessage(), e);
     }
@@ -51,6 +64,36 @@ public final class PolicyYaml {
           limits.get("memory") == null ? null : text(limits.get("memory")));
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new PolicyException("invalid policy in " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Walks the event stream (the parser keeps its state on a heap stack) before the recursive
+   * composer sees the document, so deep nesting is an error instead of a StackOverflowError.
+   */
+  private static void checkDepth(LoadSettings settings, String text, String source)
+      throws PolicyException {
+    int depth = 0;
+    for (Event event : new Parse(settings).parseString(text)) {
+      if (event instanceof CollectionStartEvent) {
+        depth++;
+        if (depth > MAX_DEPTH) {
+          String where =
+              event
+                  .getStartMark()
+                  .map(m -> " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")")
+                  .orElse("");
+          throw new PolicyException(
+              "invalid policy in "
+                  + source
+                  + ": mappings and sequences are nested deeper than "
+                  + MAX_DEPTH
+                  + " levels"
+                  + where);
+        }
+      } else if (event instanceof CollectionEndEvent) {
+        depth--;
+      }
     }
   }
 
@@ -109,7 +152,9 @@ public final class PolicyYaml {
       Object access = entry.get("access");
       if (!(access instanceof List<?> list)) {
         throw new IllegalArgumentException(
-            "permissions.storage.allow entry " + entry.get("uri") + " needs an access list");
+            "permissions.storage.allow entry "
+                + describe(entry.get("uri"))
+                + " needs an access list");
       }
       EnumSet<Access> set = EnumSet.noneOf(Access.class);
       list.forEach(value -> set.add(Access.parse(text(value))));
@@ -138,7 +183,7 @@ public final class PolicyYaml {
     if (value instanceof Map<?, ?> map) {
       return map;
     }
-    throw new IllegalArgumentException(what + " must be a mapping, got " + value);
+    throw new IllegalArgumentException(what + " must be a mapping, got " + describe(value));
   }
 
   private static Map<?, ?> optionalMap(Object value, String what) {
@@ -150,8 +195,19 @@ public final class PolicyYaml {
       throw new IllegalArgumentException("a required value is missing");
     }
     if (value instanceof Map || value instanceof List) {
-      throw new IllegalArgumentException("expected a scalar, got " + value);
+      throw new IllegalArgumentException("expected a scalar, got " + describe(value));
     }
     return String.valueOf(value);
+  }
+
+  /** A short description of a parsed value that never prints nested (or cyclic) collections. */
+  private static String describe(Object value) {
+    if (value instanceof Map) {
+      return "a mapping";
+    }
+    if (value instanceof List) {
+      return "a sequence";
+    }
+    return value == null ? "nothing" : GrantValues.quote(String.valueOf(value));
   }
 }

@@ -10,6 +10,10 @@ import org.apiguardian.api.API;
 /**
  * One {@code permissions.storage.allow} entry: a directory ({@code fs://} URI) and its access.
  *
+ * <p>The URI is at most 4096 characters, without control characters. Whether it names a directory
+ * the host refuses to grant (the root, {@code /proc}, {@code /sys}, {@code /dev}) depends on the
+ * host's filesystem and is checked by {@link SystemDirectories}.
+ *
  * @param uri the location, {@code fs://} followed by an absolute path
  * @param access what the guest may do there; never empty
  */
@@ -22,9 +26,10 @@ public record StorageGrant(String uri, Set<Access> access) {
   public StorageGrant {
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(access, "access");
+    GrantValues.uri(uri);
     if (!uri.startsWith(SCHEME_PREFIX) || !uri.substring(SCHEME_PREFIX.length()).startsWith("/")) {
       throw new IllegalArgumentException(
-          "uri must be fs:// followed by an absolute path, got '" + uri + "'");
+          "uri must be fs:// followed by an absolute path, got " + GrantValues.quote(uri));
     }
     if (access.isEmpty()) {
       throw new IllegalArgumentException("access must name 'read' and/or 'write' for " + uri);

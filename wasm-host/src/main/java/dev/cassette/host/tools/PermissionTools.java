@@ -4,6 +4,7 @@ import dev.cassette.host.policy.Access;
 import dev.cassette.host.policy.Policy;
 import dev.cassette.host.policy.PolicyException;
 import dev.cassette.host.policy.StorageGrant;
+import dev.cassette.host.policy.SystemDirectories;
 import dev.cassette.proxy.jsonrpc.Json;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.EnumSet;
@@ -14,7 +15,12 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The built-in tools that read and change component policies, on disk, as Wassette does. */
+/**
+ * The built-in tools that read and change component policies, on disk, as Wassette does. Grant
+ * values are checked before anything is written (length, characters, host syntax, refused system
+ * directories), so a refused grant leaves the policy file as it was and answers with a tool error
+ * naming the argument.
+ */
 final class PermissionTools {
   /** One grant or revoke tool. */
   record PermissionTool(
@@ -148,7 +154,9 @@ final class PermissionTools {
     for (Object value : Args.detailList(details, "access")) {
       access.add(Access.parse(String.valueOf(value)));
     }
-    return policy.withStorage(new StorageGrant(uri, access));
+    StorageGrant grant = new StorageGrant(uri, access);
+    SystemDirectories.check(grant);
+    return policy.withStorage(grant);
   }
 
   private static String detail(Map<String, Object> details, String name) {

@@ -87,6 +87,97 @@ class PolicyYamlTest {
   }
 
   @Test
+  void deeplyNestedDocumentsAreRefusedWithADepthError() {
+    int depth = 20_000;
+    String flow = "permissions: " + "[".repeat(depth) + "]".repeat(depth) + "\n";
+    assertThatThrownBy(() -> PolicyYaml.parse(flow, "deep.policy.yaml"))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("deep.policy.yaml")
+        .hasMessageContaining("nested deeper than 64");
+    String mappings = "a: {".repeat(depth) + "}".repeat(depth) + "\n";
+    assertThatThrownBy(() -> PolicyYaml.parse(mappings, "maps.policy.yaml"))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("maps.policy.yaml")
+        .hasMessageContaining("nested deeper than 64");
+  }
+
+  @Test
+  void cyclicAliasesFailWithAPolicyError() {
+    String cycle = "permissions: &a\n  storage: &b [[*b]]\n";
+    assertThatThrownBy(() -> PolicyYaml.parse(cycle, "cycle.policy.yaml"))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("cycle.policy.yaml")
+        .hasMessageContaining("permissions.storage must be a mapping");
+  }
+
+  @Test
+  void grantValuesAreCheckedWhenPolicyFilesAreParsed() {
+    String longKey = "K".repeat(100_000);
+    assertThatThrownBy(
+            () ->
+                PolicyYaml.parse(
+                    "permissions:\n  environment:\n    allow:\n      - key: " + longKey + "\n",
+                    "key.policy.yaml"))
+        .isInstanceOf(PolicyException.class)
+        .hasMessageContaining("key.policy.yaml")
+        .hasMessageContaining("key must be at most 256 characters");
+    assertThatThrownBy(
+            () ->
+                PolicyYaml.parse(
+                    "permissions:\n  network:\n    allow:\n      - host: \"a.example\\nb\"\n",
+                    "host.policy.yaml"))
+        .hasMessageContaining("host.policy.yaml")
+        .hasMessageContaining("host must not contain control characters");
+  }
+
+  @Test
+  void grantValuesAreValidated() {
+    assertThatThrownBy(() -> new NetworkGrant("h".repeat(1 << 20)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("host must be at most");
+    for (String bad :
+        List.of(
+            "a.example\nb",
+            "a b.example",
+            "ftp://a.example",
+            "a.example:99999",
+            "a.example:",
+            "-a.example",
+            "a..example",
+            "user@a.example",
+            "*",
+            "a.example/path")) {
+      assertThatThrownBy(() -> new NetworkGrant(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("host ");
+    }
+    for (String good :
+        List.of(
+            "api.example.com",
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "https://api.example.com",
+            "http://127.0.0.1:8080",
+            "*.example.com",
+            "localhost",
+            "[::1]",
+            "[::1]:8443",
+            "xn--bcher-kva.example")) {
+      assertThat(new NetworkGrant(good).host()).isEqualTo(good);
+    }
+    assertThatThrownBy(() -> new StorageGrant("fs:///tmp/" + "x".repeat(5000), Set.of(Access.READ)))
+        .hasMessageStartingWith("uri must be at most 4096 characters");
+    assertThatThrownBy(() -> new StorageGrant("fs:///tmp/a\u0000b", Set.of(Access.READ)))
+        .hasMessageStartingWith("uri must not contain control characters");
+    assertThatThrownBy(() -> Policy.denyAll().withEnvironment("A=B"))
+        .hasMessageStartingWith("key must not contain");
+    assertThatThrownBy(() -> Policy.denyAll().withEnvironment("A\nB"))
+        .hasMessageStartingWith("key must not contain control characters");
+    assertThat(Policy.denyAll().withEnvironment("ProgramFiles(x86)").environment()).hasSize(1);
+  }
+
+  @Test
   void grantsMergeAndRevokesRemove() {
     Policy policy =
         Policy.denyAll()
