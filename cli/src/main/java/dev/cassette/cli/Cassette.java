@@ -29,7 +29,18 @@ public final class Cassette implements Callable<Integer> {
 
   /** The command line with every subcommand registered, for tests and {@link #main}. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Cassette());
+    CommandLine commandLine = new CommandLine(new Cassette());
+    CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+    commandLine.setParameterExceptionHandler(
+        (problem, arguments) -> {
+          int status = usage.handleParseException(problem, arguments);
+          if (problem.getCommandLine().getCommandSpec().userObject() instanceof RecordCommand) {
+            // An MCP client launched this recorder: tell it why, as it may hide stderr.
+            RecordCommand.refuseClient(problem.getMessage());
+          }
+          return status;
+        });
+    return commandLine;
   }
 
   @Override

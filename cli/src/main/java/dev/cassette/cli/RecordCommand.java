@@ -1,5 +1,6 @@
 package dev.cassette.cli;
 
+import dev.cassette.engine.config.CommandLine;
 import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.record.Recorder;
 import dev.cassette.proxy.record.RecorderOptions;
@@ -11,6 +12,8 @@ import dev.cassette.proxy.transport.LaunchedServer;
 import dev.cassette.proxy.transport.ServerConnections;
 import dev.cassette.proxy.transport.StdioSelf;
 import dev.cassette.proxy.transport.TransportOptions;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -49,6 +52,13 @@ final class RecordCommand implements Callable<Integer> {
 
   private static final Duration CATCH_UP = Duration.ofSeconds(30);
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
+
+  /**
+   * How long the server may take to exit once the client closed its input, before SIGTERM (and a
+   * quarter of it later SIGKILL): the recorder exits within about 1.5 s of the client's EOF even
+   * when the server ignores EOF and SIGTERM, as clients expect of a stdio server.
+   */
+  static final Duration SERVER_EXIT_GRACE = Duration.ofSeconds(1);
 
   @Spec CommandSpec spec;
 
@@ -98,6 +108,15 @@ final class RecordCommand implements Callable<Integer> {
       description = "A setting of the embedded server, e.g. componentDir=components (repeatable).")
   Map<String, String> settings = new LinkedHashMap<>();
 
+  @Option(
+      names = "--server",
+      paramLabel = "COMMAND",
+      description =
+          "The server command as one value, split into words as a shell would, e.g. --server"
+              + " \"node --no-warnings server.js\". The form for MCP client configurations,"
+              + " which may consume a bare --.")
+  String serverCommand;
+
   @Parameters(
       arity = "0..*",
       paramLabel = "COMMAND",
@@ -118,14 +137,19 @@ final class RecordCommand implements Callable<Integer> {
     try {
       recorder = noRecord ? null : Recorder.start(recorderOptions(serverSpec, err), redactor);
     } catch (IOException e) {
-      return fail(err, redactor.redact(e.getMessage()));
+      return refuse(err, redactor.redact(e.getMessage()));
     }
     LaunchedServer server;
     try {
-      server = ServerConnections.launch(serverSpec, environment, options);
+      server =
+          ServerConnections.launch(
+              serverSpec,
+              environment,
+              options,
+              new RedactingOutputStream(new FileOutputStream(FileDescriptor.err), redactor));
     } catch (IOException | RuntimeException e) {
       discard(recorder);
-      return fail(err, redactor.redact(String.valueOf(e.getMessage())));
+      return refuse(err, redactor.redact(String.valueOf(e.getMessage())));
     }
     status(
         err,
@@ -196,12 +220,17 @@ final class RecordCommand implements Callable<Integer> {
     }
   }
 
-  /** The server to record: a command after {@code --}, or an embedded server with its settings. */
+  /**
+   * The server to record: a command ({@code --server} or after {@code --}), or an embedded server
+   * with its settings.
+   */
   private ServerSpec serverSpec(Map<String, String> environment) {
+    List<String> command = serverCommand();
     if ((embedded == null) == command.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(),
-          "name the server either as a command after -- or with --embedded, not both or neither");
+          "name the server as a command (--server \"CMD\" or after --) or with --embedded,"
+              + " exactly one of them");
     }
     if (embedded == null && !settings.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "--setting applies to --embedded only");
@@ -223,6 +252,27 @@ final class RecordCommand implements Callable<Integer> {
         null);
   }
 
+  private List<String> serverCommand() {
+    if (serverCommand == null) {
+      return command;
+    }
+    if (!command.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--server and a command after -- both name the server; give one of them");
+    }
+    try {
+      List<String> words = CommandLine.split(serverCommand);
+      if (words.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--server needs a command but was empty");
+      }
+      return words;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--server '" + serverCommand + "': " + e.getMessage());
+    }
+  }
+
   private RecorderOptions recorderOptions(ServerSpec server, PrintWriter err) {
     return new RecorderOptions(
         output,
@@ -238,7 +288,9 @@ final class RecordCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--max-line-bytes must be positive but was " + maxLineBytes);
     }
-    return TransportOptions.defaults().withMaxLineBytes(maxLineBytes);
+    return TransportOptions.defaults()
+        .withMaxLineBytes(maxLineBytes)
+        .withShutdownGrace(SERVER_EXIT_GRACE);
   }
 
   private Map<String, String> environment() {
@@ -268,6 +320,22 @@ final class RecordCommand implements Callable<Integer> {
         // Nothing was recorded; a journal left behind is reported by the next recording.
       }
     }
+  }
+
+  /**
+   * Fails a session that could not start: the reason goes to stderr and, as a JSON-RPC error, to
+   * the client's first request, so that clients which hide stderr still show it.
+   */
+  static int refuse(PrintWriter err, String reason) {
+    status(err, reason);
+    refuseClient(reason);
+    return 1;
+  }
+
+  /** Answers the client's first request with {@code reason} as a JSON-RPC error (bounded). */
+  static void refuseClient(String reason) {
+    StdioSelf.ClientSide client = StdioSelf.claim();
+    StartRefusal.answer(client.fromClient(), client.toClient(), reason, StartRefusal.WAIT);
   }
 
   static int fail(PrintWriter err, String message) {

@@ -22,10 +22,21 @@ final class RedactingOutputStream extends OutputStream {
     this.redactor = redactor;
   }
 
+  /** A line longer than this is passed on in parts, so a server's endless line costs no memory. */
+  static final int MAX_LINE_BYTES = 1024 * 1024;
+
   @Override
   public synchronized void write(int b) throws IOException {
     line.write(b);
-    if (b == '\n') {
+    if (b == '\n' || line.size() >= MAX_LINE_BYTES) {
+      emit();
+    }
+  }
+
+  /** Passes on a last partial line; the target stays open. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (line.size() > 0) {
       emit();
     }
   }

@@ -34,6 +34,7 @@ public final class ChildProcess implements LaunchedServer {
   private final String program;
   private final TransportOptions options;
   private final DiagnosticsTail tail;
+  private long inputClosedAt; // System.nanoTime() of the first closeInput(), 0 before
   private final ProcessTree tree;
   private boolean closed;
 
@@ -157,6 +158,11 @@ public final class ChildProcess implements LaunchedServer {
 
   @Override
   public void closeInput() {
+    synchronized (this) {
+      if (inputClosedAt == 0) {
+        inputClosedAt = System.nanoTime();
+      }
+    }
     tree.snapshot();
     BoundedClose.close(process.getOutputStream(), CLOSE_WAIT);
   }
@@ -210,15 +216,16 @@ public final class ChildProcess implements LaunchedServer {
     }
     try {
       closeInput();
-      awaitExitWatchingTree(options.shutdownGrace());
+      // One grace period from the first close of its input, not one more per caller: the session
+      // pump has usually waited already.
+      awaitExitWatchingTree(inputClosedAt + options.shutdownGrace().toNanos());
       tree.destroy(options.shutdownGrace());
     } finally {
       ChildProcessRegistry.unregister(this);
     }
   }
 
-  private void awaitExitWatchingTree(Duration grace) {
-    long deadline = System.nanoTime() + grace.toNanos();
+  private void awaitExitWatchingTree(long deadline) {
     while (process.isAlive()) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {

@@ -46,7 +46,7 @@ final class ProcessTree {
     for (ProcessHandle victim : victims) {
       victim.destroy();
     }
-    Duration step = grace.compareTo(Duration.ofSeconds(1)) < 0 ? grace : Duration.ofSeconds(1);
+    Duration step = grace.dividedBy(4); // SIGTERM's share of the grace, then SIGKILL
     for (ProcessHandle victim : victims) {
       if (!waitFor(victim, step)) {
         victim.destroyForcibly();

@@ -7,6 +7,7 @@ import dev.cassette.proxy.launch.EmbeddedServerOptions;
 import dev.cassette.proxy.launch.EmbeddedServerProvider;
 import dev.cassette.proxy.tape.ServerSpec;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +67,22 @@ public final class ServerConnections {
   public static LaunchedServer launch(
       ServerSpec spec, Map<String, String> environment, TransportOptions options)
       throws IOException {
+    return launch(spec, environment, options, null);
+  }
+
+  /**
+   * Starts the server a spec names, as raw streams, copying a child process's stderr as it arrives
+   * to {@code stderrCopy} (for {@code cassette record}, so the client still sees the server's log).
+   *
+   * @param stderrCopy where a child's stderr is copied, or {@code null}
+   * @see #launch(ServerSpec, Map, TransportOptions)
+   */
+  public static LaunchedServer launch(
+      ServerSpec spec,
+      Map<String, String> environment,
+      TransportOptions options,
+      OutputStream stderrCopy)
+      throws IOException {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(options, "options");
@@ -75,7 +92,7 @@ public final class ServerConnections {
           throw new IOException("cannot start server: the stdio server spec has no command");
         }
         Path directory = spec.workingDirectory() == null ? null : Path.of(spec.workingDirectory());
-        return ChildProcess.start(spec.command(), environment, directory, options);
+        return ChildProcess.start(spec.command(), environment, directory, options, stderrCopy);
       case ServerSpec.EMBEDDED:
         return startEmbedded(spec.embedded(), environment);
       case ServerSpec.HTTP:
