@@ -51,6 +51,16 @@ public final class VerifyCommand implements Callable<Integer> {
   String server;
 
   @Option(
+      names = "--allow-command",
+      paramLabel = "COMMAND",
+      description = {
+        "On CI, let a tape's own server command run when it starts with COMMAND (repeatable):",
+        "its words, split like a shell, each matched exactly or as a glob, e.g. node or",
+        "'node src/server.js'. Sets cassette.server.allowedCommands."
+      })
+  List<String> allowCommands = new ArrayList<>();
+
+  @Option(
       names = "--record",
       paramLabel = "MODE",
       description = "Record mode: none, new, all or failing. Default: new, or none when CI is set.")
@@ -98,12 +108,24 @@ public final class VerifyCommand implements Callable<Integer> {
         return 2;
       }
     }
+    for (String command : allowCommands) {
+      if (command.contains(",")) {
+        err.println(
+            "cassette verify: --allow-command cannot hold a comma (give one command each time): "
+                + command);
+        return 2;
+      }
+    }
     LauncherDiscoveryRequestBuilder request =
         LauncherDiscoveryRequestBuilder.request()
             .selectors(selectors)
             .filters(filters().toArray(new Filter<?>[0]));
     if (server != null) {
       request.configurationParameter(Constants.SERVER_COMMAND_PROPERTY_NAME, server);
+    }
+    if (!allowCommands.isEmpty()) {
+      request.configurationParameter(
+          Constants.SERVER_ALLOWED_COMMANDS_PROPERTY_NAME, String.join(",", allowCommands));
     }
     if (record != null) {
       request.configurationParameter(Constants.RECORD_PROPERTY_NAME, record);

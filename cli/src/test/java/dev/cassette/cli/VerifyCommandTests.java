@@ -2,6 +2,7 @@ package dev.cassette.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cassette.proxy.jsonrpc.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,5 +125,85 @@ class VerifyCommandTests {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains("cassette verify: no such tape or folder: " + folder.resolve("nope"));
+  }
+
+  /** Runs {@code verify} with {@code cassette.ci=true}, as on CI, whatever this machine's CI is. */
+  static Run onCi(Supplier<Run> verify) {
+    String before = System.getProperty("cassette.ci");
+    System.setProperty("cassette.ci", "true");
+    try {
+      return verify.get();
+    } finally {
+      if (before == null) {
+        System.clearProperty("cassette.ci");
+      } else {
+        System.setProperty("cassette.ci", before);
+      }
+    }
+  }
+
+  /** The echo tape with a server block holding {@code command}. */
+  static Path tapeWithCommand(Path folder, String... command) throws IOException {
+    return tapes(
+        folder,
+        "\"cassette\": 1,",
+        "\"cassette\": 1, \"server\": {\"transport\": \"stdio\", \"command\": "
+            + Json.mapper().writeValueAsString(List.of(command))
+            + "},");
+  }
+
+  @Test
+  void onCiATapesOwnCommandIsNotRunAndTheFailureSaysHowToAllowIt(@TempDir Path folder)
+      throws IOException {
+    Path marker = folder.resolve("started");
+    Path tapes = tapeWithCommand(folder, "sh", "-c", "touch \"$0\"", marker.toString());
+    Run run =
+        onCi(
+            () ->
+                verify(
+                    tapes.toString(),
+                    "--record",
+                    "none",
+                    "--reports-dir",
+                    folder.resolve("reports").toString()));
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "the tape's server command `sh -c 'touch \"$0\"' "
+                + marker
+                + "` is not run on CI (cassette.ci=true)")
+        .contains("(cassette verify --allow-command sh)")
+        .contains("1 tapes, 3 exchanges: 0 passed, 1 failed, 2 skipped");
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
+  void allowCommandLetsATapesOwnCommandRunOnCi(@TempDir Path folder) throws IOException {
+    Path tapes = tapeWithCommand(folder, "node", RecorderProcess.serverEverything(), "stdio");
+    Run run =
+        onCi(
+            () ->
+                verify(
+                    tapes.toString(),
+                    "--allow-command",
+                    "python3",
+                    "--allow-command",
+                    "node",
+                    "--record",
+                    "none",
+                    "--reports-dir",
+                    folder.resolve("reports").toString()));
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("1 tapes, 3 exchanges: 3 passed, 0 failed, 0 skipped");
+  }
+
+  @Test
+  void anAllowedCommandWithACommaIsAUsageError(@TempDir Path folder) throws IOException {
+    Run run = verify(tapes(folder).toString(), "--allow-command", "node,sh");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "cassette verify: --allow-command cannot hold a comma (give one command each time):"
+                + " node,sh");
   }
 }

@@ -44,6 +44,15 @@ public final class Constants {
   public static final String SERVER_SETTINGS_PREFIX = "cassette.server.settings.";
 
   /**
+   * The commands a tape's own server block may start on CI: {@value}. Comma-separated entries, each
+   * a command prefix of one or more words (split like {@link #SERVER_COMMAND_PROPERTY_NAME}); a
+   * word matches the tape's word in the same position exactly, or as a glob when it holds {@code
+   * *}, {@code ?}, {@code [} or {@code {}. Default: none, so on CI a tape's own command is not run.
+   */
+  public static final String SERVER_ALLOWED_COMMANDS_PROPERTY_NAME =
+      "cassette.server.allowedCommands";
+
+  /**
    * When servers are started: {@value}. {@code tape} (default) starts a fresh server per tape;
    * {@code suite} shares one server across the tapes of a suite (or of the whole run).
    */
@@ -73,9 +82,20 @@ public final class Constants {
    * The record mode: {@value}. {@code none} verifies only; {@code new} records missing tapes and
    * verifies the rest; {@code all} re-records every selected tape; {@code failing} re-records the
    * tapes that fail. Also read from the environment variable {@value #RECORD_ENVIRONMENT_VARIABLE}.
-   * Default: {@code new}, or {@code none} when the environment variable {@code CI} is set.
+   * Default: {@code new}, or {@code none} on CI (see {@link #CI_PROPERTY_NAME}).
    */
   public static final String RECORD_PROPERTY_NAME = "cassette.record";
+
+  /**
+   * Whether the run behaves as on CI: {@value}, {@code true} or {@code false}. Default: whether the
+   * environment variable {@value #CI_ENVIRONMENT_VARIABLE} is set to anything but blank or {@code
+   * false}. On CI the record mode defaults to {@code none} and a tape's own server command runs
+   * only when {@link #SERVER_ALLOWED_COMMANDS_PROPERTY_NAME} allows it.
+   */
+  public static final String CI_PROPERTY_NAME = "cassette.ci";
+
+  /** The environment variable that says a run is on CI: {@value}. */
+  public static final String CI_ENVIRONMENT_VARIABLE = "CI";
 
   /** The environment variable read when {@link #RECORD_PROPERTY_NAME} is not set: {@value}. */
   public static final String RECORD_ENVIRONMENT_VARIABLE = "CASSETTE_RECORD";

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +91,64 @@ public final class CassetteConfiguration {
     return settings;
   }
 
+  /** The commands a tape's own server block may start on CI; default none. */
+  public AllowedCommands allowedCommands() {
+    Optional<String> raw = parameters.get(SERVER_ALLOWED_COMMANDS_PROPERTY_NAME);
+    if (raw.isEmpty()) {
+      return AllowedCommands.NONE;
+    }
+    List<List<String>> entries = new ArrayList<>();
+    for (String entry : list(raw.get())) {
+      try {
+        entries.add(CommandLine.split(entry));
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            "configuration parameter "
+                + SERVER_ALLOWED_COMMANDS_PROPERTY_NAME
+                + " has invalid entry \""
+                + entry
+                + "\" ("
+                + e.getMessage()
+                + "); left out");
+      }
+    }
+    return new AllowedCommands(entries);
+  }
+
+  /** Whether the run is on CI: see {@link #ciReason()}. */
+  public boolean onCi() {
+    return ciReason().isPresent();
+  }
+
+  /**
+   * Why the run is on CI ({@code cassette.ci=true}, or the environment variable {@code CI} is set),
+   * or empty when it is not.
+   */
+  public Optional<String> ciReason() {
+    return ciReason(
+        read(CI_PROPERTY_NAME, CassetteConfiguration::strictBoolean, null).orElse(null),
+        environment.get(CI_ENVIRONMENT_VARIABLE));
+  }
+
+  /**
+   * The one rule for whether a run is on CI, shared with the {@code @Tape} extension: {@code
+   * cassette.ci} when it is set, else whether the environment variable {@code CI} is set to
+   * anything but blank or {@code false}.
+   *
+   * @param configured the value of {@code cassette.ci}, or {@code null} when it is not set
+   * @param ciVariable the value of the environment variable {@code CI}, or {@code null}
+   * @return why the run is on CI, or empty when it is not
+   */
+  public static Optional<String> ciReason(Boolean configured, String ciVariable) {
+    if (configured != null) {
+      return configured ? Optional.of(CI_PROPERTY_NAME + "=true") : Optional.empty();
+    }
+    if (ciVariable == null || ciVariable.isBlank() || ciVariable.trim().equalsIgnoreCase("false")) {
+      return Optional.empty();
+    }
+    return Optional.of("the environment variable " + CI_ENVIRONMENT_VARIABLE + " is set");
+  }
+
   /** How long servers live; default {@link ServerReuse#TAPE}. */
   public ServerReuse serverReuse() {
     return read(SERVER_REUSE_PROPERTY_NAME, v -> enumValue(ServerReuse.class, v), ServerReuse.TAPE)
@@ -113,10 +172,10 @@ public final class CassetteConfiguration {
 
   /**
    * The record mode: the configuration parameter (or system property), else {@code
-   * CASSETTE_RECORD}, else {@code none} when {@code CI} is set and {@code new} otherwise.
+   * CASSETTE_RECORD}, else {@code none} on CI ({@link #onCi()}) and {@code new} otherwise.
    */
   public RecordMode recordMode() {
-    RecordMode fallback = environment.containsKey("CI") ? RecordMode.NONE : RecordMode.NEW;
+    RecordMode fallback = onCi() ? RecordMode.NONE : RecordMode.NEW;
     Optional<String> configured = parameters.get(RECORD_PROPERTY_NAME);
     if (configured.isPresent()) {
       return read(RECORD_PROPERTY_NAME, v -> enumValue(RecordMode.class, v), fallback)
@@ -182,18 +241,22 @@ public final class CassetteConfiguration {
     return parameters;
   }
 
-  /** Reads every setting once and returns the problems found, each naming the key and the value. */
+  /**
+   * Reads every setting and returns the problems found (each once), naming the key and the value.
+   */
   public List<String> problems() {
     problems.clear();
     serverCommand();
+    allowedCommands();
     serverWorkingDirectory();
     serverReuse();
     timeout();
     serverStartupTimeout();
+    onCi();
     recordMode();
     matchLayer();
     parallelExecutionEnabled();
-    return List.copyOf(problems);
+    return List.copyOf(new LinkedHashSet<>(problems));
   }
 
   /**

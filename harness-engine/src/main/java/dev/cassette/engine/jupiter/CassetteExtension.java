@@ -47,8 +47,9 @@ public final class CassetteExtension implements ParameterResolver, InvocationInt
 
   /**
    * Whether to behave as on CI (record mode {@code none} by default); default: {@code CI} is set.
+   * As the engine's.
    */
-  public static final String CI_PROPERTY_NAME = "cassette.ci";
+  public static final String CI_PROPERTY_NAME = dev.cassette.engine.Constants.CI_PROPERTY_NAME;
 
   static final String SDK_CLIENT = "io.modelcontextprotocol.client.McpSyncClient";
 

@@ -2,6 +2,7 @@ package dev.cassette.engine.jupiter;
 
 import dev.cassette.annotations.Tape;
 import dev.cassette.engine.Constants;
+import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.config.RecordMode;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -44,14 +45,19 @@ final class JupiterSettings {
         .orElse(false);
   }
 
-  /** {@code cassette.ci}, default: whether the environment variable {@code CI} is set. */
+  /**
+   * {@code cassette.ci}, default: whether the environment variable {@code CI} is set; the engine's
+   * rule ({@link CassetteConfiguration#ciReason(Boolean, String)}).
+   */
   boolean onCi() {
-    Optional<String> configured = parameters.apply(CassetteExtension.CI_PROPERTY_NAME);
-    if (configured.isPresent()) {
-      return Boolean.parseBoolean(configured.get().trim());
-    }
-    String ci = environment.apply("CI");
-    return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
+    Boolean configured =
+        parameters
+            .apply(Constants.CI_PROPERTY_NAME)
+            .map(value -> Boolean.parseBoolean(value.trim()))
+            .orElse(null);
+    return CassetteConfiguration.ciReason(
+            configured, environment.apply(Constants.CI_ENVIRONMENT_VARIABLE))
+        .isPresent();
   }
 
   /**

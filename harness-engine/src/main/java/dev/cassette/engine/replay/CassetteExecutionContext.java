@@ -84,7 +84,7 @@ public final class CassetteExecutionContext implements EngineExecutionContext {
           ServerSelection.choose(run.configuration, scope.settings, tape, run.embeddedProviders);
       connections =
           shared ? scope.shared(server, run.launcher) : new Connections(run.launcher, server);
-    } catch (ServerSelection.NoServerException e) {
+    } catch (ServerSelection.NoServerException | ServerSelection.CommandNotAllowedException e) {
       connections = Connections.failed(e.getMessage());
       shared = false;
     }

@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Chooses the server for a tape: configuration, then {@code @Server} on the suite, then the tape's
- * own server block, then the embedded {@code wassette} host when it is on the classpath.
+ * own server block (on CI only when its command is allowed, see {@link TapeCommands}), then the
+ * embedded {@code wassette} host when it is on the classpath.
  */
 final class ServerSelection {
 
@@ -45,7 +46,7 @@ final class ServerSelection {
       SuiteSettings suite,
       Tape tape,
       Set<String> embeddedProviders)
-      throws NoServerException {
+      throws NoServerException, CommandNotAllowedException {
     Optional<ServerOverride> configured = fromConfiguration(configuration);
     if (configured.isPresent()) {
       return chosen(configured.get());
@@ -57,6 +58,7 @@ final class ServerSelection {
         && tape.server() != null
         && !ServerSpec.HTTP.equals(tape.server().transport())) {
       ServerSpec spec = tape.server();
+      TapeCommands.check(configuration, spec);
       Map<String, String> environment = new LinkedHashMap<>();
       for (String name : spec.env()) {
         String value = configuration.environment().get(name);
@@ -91,6 +93,15 @@ final class ServerSelection {
     private static final long serialVersionUID = 1L;
 
     NoServerException(String message) {
+      super(message);
+    }
+  }
+
+  /** The tape's own server command may not run (on CI, without an allowance). */
+  static final class CommandNotAllowedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CommandNotAllowedException(String message) {
       super(message);
     }
   }

@@ -93,4 +93,60 @@ class CassetteConfigurationTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unclosed ' quote in command line: a 'b");
   }
+
+  @Test
+  void ciComesFromTheCiParameterElseTheCiVariable() {
+    assertThat(configuration(Map.of(), Map.of()).onCi()).isFalse();
+    assertThat(configuration(Map.of(), Map.of("CI", "true")).onCi()).isTrue();
+    assertThat(configuration(Map.of(), Map.of("CI", "1")).onCi()).isTrue();
+    assertThat(configuration(Map.of(), Map.of("CI", "false")).onCi()).isFalse();
+    assertThat(configuration(Map.of(), Map.of("CI", " ")).onCi()).isFalse();
+    assertThat(configuration(Map.of("cassette.ci", "true"), Map.of()).onCi()).isTrue();
+    assertThat(configuration(Map.of("cassette.ci", "false"), Map.of("CI", "true")).onCi())
+        .isFalse();
+    assertThat(configuration(Map.of("cassette.ci", "false"), Map.of("CI", "true")).recordMode())
+        .isEqualTo(RecordMode.NEW);
+    assertThat(configuration(Map.of(), Map.of("CI", "false")).recordMode())
+        .isEqualTo(RecordMode.NEW);
+    assertThat(configuration(Map.of("cassette.ci", "true"), Map.of()).recordMode())
+        .isEqualTo(RecordMode.NONE);
+  }
+
+  @Test
+  void badCiParameterIsAProblemAndTheCiVariableDecides() {
+    CassetteConfiguration configuration =
+        configuration(Map.of("cassette.ci", "yes"), Map.of("CI", "true"));
+    assertThat(configuration.onCi()).isTrue();
+    assertThat(configuration.problems())
+        .containsExactly(
+            "configuration parameter cassette.ci has invalid value \"yes\" (expected true or"
+                + " false); ignored");
+  }
+
+  @Test
+  void allowedCommandsAreCommaSeparatedCommandPrefixes() {
+    CassetteConfiguration configuration =
+        configuration(
+            Map.of("cassette.server.allowedCommands", " node  src/server.js , uvx, 'my tool' -v,"),
+            Map.of());
+    assertThat(configuration.allowedCommands().entries())
+        .containsExactly(
+            java.util.List.of("node", "src/server.js"),
+            java.util.List.of("uvx"),
+            java.util.List.of("my tool", "-v"));
+    assertThat(configuration.problems()).isEmpty();
+    assertThat(configuration(Map.of(), Map.of()).allowedCommands().entries()).isEmpty();
+  }
+
+  @Test
+  void unreadableAllowedCommandIsAProblemAndIsLeftOut() {
+    CassetteConfiguration configuration =
+        configuration(Map.of("cassette.server.allowedCommands", "node, 'broken"), Map.of());
+    assertThat(configuration.allowedCommands().entries())
+        .containsExactly(java.util.List.of("node"));
+    assertThat(configuration.problems())
+        .containsExactly(
+            "configuration parameter cassette.server.allowedCommands has invalid entry"
+                + " \"'broken\" (unclosed ' quote in command line: 'broken); left out");
+  }
 }

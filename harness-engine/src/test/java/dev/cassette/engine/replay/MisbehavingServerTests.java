@@ -85,7 +85,10 @@ class MisbehavingServerTests {
   void crashFailsTheExchangeWithStderrAndSkipsTheRest(@TempDir Path folder) throws IOException {
     Path tape = tape(folder, server("console.error('boom: out of cheese'); process.exit(3);"));
     Events tests =
-        execute(Map.of("cassette.record", "none"), selectFile(tape.toFile())).testEvents();
+        execute(
+                Map.of("cassette.record", "none", "cassette.server.allowedCommands", "node"),
+                selectFile(tape.toFile()))
+            .testEvents();
     boomFailedAndTheRestSkipped(
         tests,
         m ->
@@ -101,7 +104,10 @@ class MisbehavingServerTests {
     long started = System.nanoTime();
     Events tests =
         execute(
-                Map.of("cassette.record", "none", "cassette.timeout", "1500ms"),
+                Map.of(
+                    "cassette.record", "none",
+                    "cassette.timeout", "1500ms",
+                    "cassette.server.allowedCommands", "node"),
                 selectFile(tape.toFile()))
             .testEvents();
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));

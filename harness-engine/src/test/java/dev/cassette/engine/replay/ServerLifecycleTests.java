@@ -50,7 +50,7 @@ class ServerLifecycleTests {
   @Test
   void statelessTapeReplaysWithoutInitializeAndWithStringIds() {
     execute(
-            Map.of("cassette.record", "none"),
+            Map.of("cassette.record", "none", "cassette.server.allowedCommands", "node"),
             org.junit.platform.engine.discovery.DiscoverySelectors.selectFile(
                 "src/test/resources/dev/cassette/engine/stateless/greet.tape.json"))
         .testEvents()

@@ -144,7 +144,9 @@ class StatelessEraTests {
 
   @Test
   void theRecordedTapeReplaysGreenAgainstAFreshServerEchoingTheLiveRequestState() {
-    execute(Map.of("cassette.record", "none"), selectFile(recorded.toFile()))
+    execute(
+            Map.of("cassette.record", "none", "cassette.server.allowedCommands", "node"),
+            selectFile(recorded.toFile()))
         .testEvents()
         .assertStatistics(stats -> stats.started(6).succeeded(6));
   }
@@ -172,7 +174,10 @@ class StatelessEraTests {
     TapeCodec.write(tape.withExchanges(exchanges), mutated);
 
     Events tests =
-        execute(Map.of("cassette.record", "none"), selectFile(mutated.toFile())).testEvents();
+        execute(
+                Map.of("cassette.record", "none", "cassette.server.allowedCommands", "node"),
+                selectFile(mutated.toFile()))
+            .testEvents();
 
     tests.assertStatistics(stats -> stats.started(6).succeeded(5).failed(1));
     int line = TapeCodec.read(mutated).exchanges().get(4).position().line();
@@ -198,7 +203,10 @@ class StatelessEraTests {
     Files.writeString(mutated, json);
 
     Events tests =
-        execute(Map.of("cassette.record", "none"), selectFile(mutated.toFile())).testEvents();
+        execute(
+                Map.of("cassette.record", "none", "cassette.server.allowedCommands", "node"),
+                selectFile(mutated.toFile()))
+            .testEvents();
 
     tests.assertStatistics(stats -> stats.started(6).succeeded(5).failed(1));
     tests
