@@ -50,19 +50,24 @@ class TapeSuiteUnderSurefireTest {
     Files.writeString(project.resolve("pom.xml"), pom());
 
     Path log = project.resolve("build.log");
+    List<String> command = new ArrayList<>(List.of(maven(), "-o", "-B"));
+    String repository = System.getProperty("localRepository");
+    if (repository != null) {
+      command.add("-Dmaven.repo.local=" + repository);
+    }
+    command.add("-Dsurefire.rerunFailingTestsCount=1");
+    command.add("org.apache.maven.plugins:maven-surefire-plugin:" + surefireVersion() + ":test");
     Process maven =
-        new ProcessBuilder(
-                maven(),
-                "-o",
-                "-B",
-                "-Dmaven.repo.local=" + System.getProperty("localRepository"),
-                "-Dsurefire.rerunFailingTestsCount=1",
-                "org.apache.maven.plugins:maven-surefire-plugin:" + surefireVersion() + ":test")
+        new ProcessBuilder(command)
             .directory(project.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    assertThat(maven.waitFor(3, TimeUnit.MINUTES)).as("Maven finished within 3 minutes").isTrue();
+    boolean finished = maven.waitFor(3, TimeUnit.MINUTES);
+    if (!finished) {
+      maven.destroyForcibly();
+    }
+    assertThat(finished).as("Maven finished within 3 minutes").isTrue();
     String output = Files.readString(log);
 
     assertThat(maven.exitValue()).as(output).isNotZero();
