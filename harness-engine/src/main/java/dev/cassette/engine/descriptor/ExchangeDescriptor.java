@@ -9,7 +9,14 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
-/** One exchange of a tape: a test that sends the client's message and checks the answer. */
+/**
+ * One exchange of a tape: a test that sends the client's message and checks the answer.
+ *
+ * <p>Its display name, which is also its legacy reporting name, is the exchange's own ({@code
+ * tools/call add (#3)}) or, in a {@code @TapeSuite}, starts with the tape's ({@code calculator /
+ * tools/call add (#3)}, see {@link SuiteTapeNames}): Surefire files every exchange of a suite under
+ * the suite class, and reads test cases of one name there as reruns of one test.
+ */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ExchangeDescriptor extends AbstractTestDescriptor
     implements Node<CassetteExecutionContext> {

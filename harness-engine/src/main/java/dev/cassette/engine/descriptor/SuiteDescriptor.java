@@ -14,11 +14,19 @@ public final class SuiteDescriptor extends AbstractTestDescriptor
     implements Node<CassetteExecutionContext> {
 
   private final SuiteSettings settings;
+  private final SuiteTapeNames tapeNames;
 
-  /** Creates the descriptor. */
-  public SuiteDescriptor(UniqueId uniqueId, Class<?> suiteClass, SuiteSettings settings) {
+  /** Creates the descriptor; {@code tapeNames} names its tapes in their exchanges' names. */
+  public SuiteDescriptor(
+      UniqueId uniqueId, Class<?> suiteClass, SuiteSettings settings, SuiteTapeNames tapeNames) {
     super(uniqueId, suiteClass.getSimpleName(), ClassSource.from(suiteClass));
     this.settings = settings;
+    this.tapeNames = tapeNames;
+  }
+
+  /** How the suite's tapes are named in their exchanges' names. */
+  public SuiteTapeNames tapeNames() {
+    return tapeNames;
   }
 
   /** The suite's server and matcher settings. */

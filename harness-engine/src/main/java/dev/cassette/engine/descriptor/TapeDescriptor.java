@@ -2,6 +2,7 @@ package dev.cassette.engine.descriptor;
 
 import dev.cassette.engine.discovery.TapeLocation;
 import dev.cassette.engine.replay.CassetteExecutionContext;
+import dev.cassette.engine.replay.ExchangeNames;
 import dev.cassette.proxy.tape.Tape;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -25,6 +26,20 @@ public final class TapeDescriptor extends AbstractTestDescriptor
     this.location = location;
     this.tape = tape;
     this.tags = Set.copyOf(tags);
+  }
+
+  /**
+   * The display name of the exchange with 1-based {@code number}: its own ({@code tools/call add
+   * (#3)}), with the tape's name in front in a {@code @TapeSuite} ({@code calculator / tools/call
+   * add (#3)}). Call it once the tape is in the tree.
+   */
+  public String exchangeName(int number) {
+    String own = ExchangeNames.displayName(tape.exchanges().get(number - 1), number);
+    return getParent()
+        .filter(SuiteDescriptor.class::isInstance)
+        .map(parent -> ((SuiteDescriptor) parent).tapeNames().name(location, tape.name()))
+        .map(tapeName -> ExchangeNames.inTape(tapeName, own))
+        .orElse(own);
   }
 
   /** Where the tape lives. */

@@ -4,12 +4,16 @@ import static dev.cassette.engine.discovery.DiscoverySelectorResolver.TAPE_SUFFI
 
 import dev.cassette.annotations.TapeSuite;
 import dev.cassette.engine.descriptor.SuiteDescriptor;
+import dev.cassette.engine.descriptor.SuiteTapeNames;
 import dev.cassette.engine.descriptor.UniqueIds;
 import dev.cassette.engine.replay.SuiteSettings;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -91,20 +95,53 @@ final class SuiteResolver implements SelectorResolver {
                             .getUniqueId()
                             .append(UniqueIds.SUITE_SEGMENT_TYPE, suiteClass.getName()),
                         suiteClass,
-                        settings)));
+                        settings,
+                        tapeNames(suiteClass))));
     return suite
         .map(descriptor -> Resolution.match(Match.exact(descriptor, () -> tapes(suiteClass))))
         .orElse(Resolution.unresolved());
   }
 
-  private Set<? extends DiscoverySelector> tapes(Class<?> suiteClass) {
+  private static String[] locations(Class<?> suiteClass) {
     String[] locations = suiteClass.getAnnotation(TapeSuite.class).value();
     if (locations.length == 0) {
       String packageName = suiteClass.getPackageName();
       locations = new String[] {CLASSPATH_PREFIX + packageName.replace('.', '/')};
     }
+    return locations;
+  }
+
+  /** Names the suite's tapes after their paths inside the folder the suite takes them from. */
+  private static SuiteTapeNames tapeNames(Class<?> suiteClass) {
+    List<Path> folders = new ArrayList<>();
+    List<String> resourceFolders = new ArrayList<>();
+    for (String location : locations(suiteClass)) {
+      if (location.startsWith(CLASSPATH_PREFIX)) {
+        String name = trimSlashes(location.substring(CLASSPATH_PREFIX.length()));
+        resourceFolders.add(
+            name.endsWith(TAPE_SUFFIX)
+                ? name.substring(0, Math.max(0, name.lastIndexOf('/')))
+                : name);
+      } else {
+        try {
+          Path path = Path.of(location).toAbsolutePath().normalize();
+          folders.add(Files.isRegularFile(path) ? path.getParent() : path);
+        } catch (InvalidPathException e) {
+          // tapes(...) reports the location; it holds no tapes to name
+        }
+      }
+    }
+    return SuiteTapeNames.of(folders, resourceFolders);
+  }
+
+  private static String trimSlashes(String name) {
+    String trimmed = name.startsWith("/") ? name.substring(1) : name;
+    return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+  }
+
+  private Set<? extends DiscoverySelector> tapes(Class<?> suiteClass) {
     Set<DiscoverySelector> tapes = new LinkedHashSet<>();
-    for (String location : locations) {
+    for (String location : locations(suiteClass)) {
       try {
         if (location.startsWith(CLASSPATH_PREFIX)) {
           classpathTapes(location.substring(CLASSPATH_PREFIX.length()), tapes);

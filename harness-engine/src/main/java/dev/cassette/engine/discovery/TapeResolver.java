@@ -5,7 +5,6 @@ import dev.cassette.engine.descriptor.ExchangeDescriptor;
 import dev.cassette.engine.descriptor.TapeDescriptor;
 import dev.cassette.engine.descriptor.UniqueIds;
 import dev.cassette.engine.match.MatchLayers;
-import dev.cassette.engine.replay.ExchangeNames;
 import dev.cassette.proxy.tape.Exchange;
 import dev.cassette.proxy.tape.Tape;
 import java.net.URI;
@@ -157,7 +156,7 @@ final class TapeResolver implements SelectorResolver {
     return Optional.of(
         new ExchangeDescriptor(
             tape.getUniqueId().append(UniqueIds.EXCHANGE_SEGMENT_TYPE, String.valueOf(number)),
-            ExchangeNames.displayName(exchange, number),
+            tape.exchangeName(number),
             tape.location().source(exchange.position()),
             number));
   }

@@ -23,31 +23,23 @@ public record Difference(String path, Kind kind, String expected, String actual)
     EXTRA
   }
 
-  private static final int MAX_VALUE_CHARS = 120;
-
   /** A copy whose path is prefixed, for differences inside a larger document. */
   public Difference under(String prefix) {
     return new Difference(path.isEmpty() ? prefix : prefix + "." + path, kind, expected, actual);
   }
 
   /**
-   * One line in json-unit's style, with long values elided: {@code "path" expected: <…> but was:
-   * <…>}.
+   * One line in json-unit's style: {@code "path" expected: <…> but was: <…>}. Values of up to 200
+   * characters are shown whole; of longer ones, the same 120 characters of both around the first
+   * character where they differ, with the value's length.
    */
   public String describe() {
-    return "\"" + path + "\" expected: <" + elide(expected) + "> but was: <" + elide(actual) + ">";
-  }
-
-  /** Shortens a long value to its head and tail, saying how long it was. */
-  public static String elide(String value) {
-    if (value == null || value.length() <= MAX_VALUE_CHARS) {
-      return value;
-    }
-    return value.substring(0, 80)
-        + "…"
-        + value.substring(value.length() - 30)
-        + " ("
-        + value.length()
-        + " chars)";
+    return "\""
+        + path
+        + "\" expected: <"
+        + ValueExcerpts.of(expected, actual)
+        + "> but was: <"
+        + ValueExcerpts.of(actual, expected)
+        + ">";
   }
 }

@@ -4,7 +4,10 @@ import dev.cassette.proxy.tape.Exchange;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 
-/** Names exchanges for people: {@code tools/call get-weather (#4)}. */
+/**
+ * Names exchanges for people: {@code tools/call get-weather (#4)}, or {@code weather / tools/call
+ * get-weather (#4)} with the tape in front.
+ */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ExchangeNames {
 
@@ -13,6 +16,11 @@ public final class ExchangeNames {
   /** The display name of the exchange with 1-based {@code number}. */
   public static String displayName(Exchange exchange, int number) {
     return describe(exchange.client()) + " (#" + number + ")";
+  }
+
+  /** The exchange name {@code exchangeName} with the tape's name in front. */
+  public static String inTape(String tapeName, String exchangeName) {
+    return tapeName + " / " + exchangeName;
   }
 
   /** The message's method and its subject (tool or prompt name, resource URI). */

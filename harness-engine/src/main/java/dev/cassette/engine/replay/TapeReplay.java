@@ -136,7 +136,7 @@ public final class TapeReplay {
       ObservedExchange result = player.play(echoingLiveState(exchange), settings(number));
       observed[number - 1] = result;
       requestStates.observe(exchange.response(), result.response());
-      tools.observe(exchange.client(), result.response());
+      tools.observe(exchange.client(), exchange.response(), result.response());
       return result;
     } catch (ServerClosedException e) {
       skipReason = "the server exited during " + name;
@@ -193,7 +193,7 @@ public final class TapeReplay {
     return java.util.Arrays.asList(observed.clone());
   }
 
-  /** Tools the tape calls that the live server no longer lists. */
+  /** Tools the tape calls that its recording listed and the live server no longer lists. */
   List<String> obsoleteTools() {
     return tools.obsolete(tape);
   }

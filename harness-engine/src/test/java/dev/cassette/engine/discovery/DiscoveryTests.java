@@ -231,7 +231,8 @@ class DiscoveryTests {
           clean(discover(Map.of(), selectUniqueId(second))).getEngineDescriptor();
       TestDescriptor onlySuite = only(engine);
       assertThat(onlySuite.getDisplayName()).isEqualTo("EverythingTapes");
-      assertThat(names(only(onlySuite))).containsExactly("notifications/initialized (#2)");
+      assertThat(names(only(onlySuite)))
+          .containsExactly("nested/echo / notifications/initialized (#2)");
     }
 
     @Test

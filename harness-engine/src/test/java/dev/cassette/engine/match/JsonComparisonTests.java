@@ -127,7 +127,7 @@ class JsonComparisonTests {
     assertThat(lines).hasSize(1);
     assertThat(lines.get(0))
         .startsWith("\"a\" expected: <\"xxxx")
-        .contains("x…x")
+        .contains("x… (502 chars)")
         .endsWith("(502 chars)> but was: <\"y\">")
         .hasSizeLessThan(200);
   }

@@ -113,6 +113,26 @@ class RecordModeTests {
         .isEqualTo("tools the server no longer lists: retired-sum\n");
   }
 
+  @Test
+  void aToolTheTapeNeverListedIsMatchedNotReportedObsolete(@TempDir Path folder) throws Exception {
+    String text = Files.readString(EVERYTHING, StandardCharsets.UTF_8);
+    String call = "\"name\": \"get-sum\",\n          \"arguments\"";
+    String answer = "\"text\": \"The sum of 2 and 3 is 5.\"\n            }\n          ]";
+    assertThat(text).contains(call).contains(answer);
+    Path tape = folder.resolve("everything.tape.json");
+    Files.writeString(
+        tape,
+        text.replace(call, "\"name\": \"no-such-tool\",\n          \"arguments\"")
+            .replace(
+                answer,
+                "\"text\": \"MCP error -32602: Tool no-such-tool not found\"\n"
+                    + "            }\n          ],\n          \"isError\": true"),
+        StandardCharsets.UTF_8);
+    EngineExecutionResults results = execute(mode("none"), selectFile(tape.toFile()));
+    results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(7).failed(0));
+    assertThat(entries(results, "cassette.obsolete")).isEmpty();
+  }
+
   static long elapsedOf(Path tape, int number) throws Exception {
     return TapeCodec.read(tape).exchanges().get(number - 1).elapsedMillis();
   }
