@@ -1,5 +1,6 @@
 package dev.cassette.engine.match;
 
+import dev.cassette.proxy.match.BoundedRegex;
 import org.apiguardian.api.API;
 
 /**
@@ -20,7 +21,12 @@ public record Difference(String path, Kind kind, String expected, String actual)
     /** The tape holds a value the live message lacks. */
     MISSING,
     /** The live message holds a value the tape lacks. */
-    EXTRA
+    EXTRA,
+    /**
+     * A {@code ${json-unit.regex}} placeholder (the {@code expected} value, as the tape holds it)
+     * took longer than {@link BoundedRegex#BUDGET} to match the live value.
+     */
+    TOO_SLOW
   }
 
   private static final int MAX_VALUE_CHARS = 120;
@@ -32,9 +38,22 @@ public record Difference(String path, Kind kind, String expected, String actual)
 
   /**
    * One line in json-unit's style, with long values elided: {@code "path" expected: <…> but was:
-   * <…>}.
+   * <…>}; a placeholder that was too slow reads {@code placeholder ${json-unit.regex}… at $.path
+   * took longer than 1 s to match <…>; simplify the pattern}.
    */
   public String describe() {
+    if (kind == Kind.TOO_SLOW) {
+      return "placeholder "
+          + elide(expected)
+          + " at $"
+          + (path.isEmpty() || path.startsWith("[") ? "" : ".")
+          + path
+          + " took longer than "
+          + BoundedRegex.describe(BoundedRegex.BUDGET)
+          + " to match <"
+          + elide(actual)
+          + ">; simplify the pattern";
+    }
     return "\"" + path + "\" expected: <" + elide(expected) + "> but was: <" + elide(actual) + ">";
   }
 
