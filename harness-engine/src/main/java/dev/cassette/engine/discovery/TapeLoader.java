@@ -23,7 +23,7 @@ public final class TapeLoader {
 
   /** Reads and decodes the tape at {@code location}. */
   public static Tape load(TapeLocation location) throws TapeLoadException {
-    String text;
+    byte[] text;
     try {
       text = location.read();
     } catch (java.nio.file.NoSuchFileException e) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -96,17 +95,17 @@ public record TapeLocation(Path file, String classpathResource) {
     return ClasspathResourceSource.from(classpathResource, filePosition);
   }
 
-  /** Reads the tape's text. */
-  public String read() throws IOException {
+  /** Reads the tape's bytes (UTF-8 text, checked by {@link dev.cassette.proxy.tape.TapeCodec}). */
+  public byte[] read() throws IOException {
     if (file != null) {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readAllBytes(file);
     }
     URL url = Thread.currentThread().getContextClassLoader().getResource(classpathResource);
     if (url == null) {
       throw new IOException("no such classpath resource: " + classpathResource);
     }
     try (InputStream in = url.openStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     }
   }
 

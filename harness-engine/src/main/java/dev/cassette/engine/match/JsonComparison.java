@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  * Compares a recorded JSON value with a live one under {@link MatchSettings}; the one place that
  * talks to json-unit. Placeholders in the recorded value ({@code ${json-unit.any-string}}, {@code
  * ${json-unit.regex}…}, {@code ${json-unit.ignore}}, {@code ${json-unit.matches:NAME}}) work as in
- * json-unit.
+ * json-unit, except that a {@code ${json-unit.regex}} pattern gets {@link
+ * dev.cassette.proxy.match.BoundedRegex#BUDGET} to match ({@link Difference.Kind#TOO_SLOW} when it
+ * takes longer).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class JsonComparison {
@@ -50,11 +52,15 @@ public final class JsonComparison {
       right = withoutNulls(right);
     }
     List<Difference> differences = Collections.synchronizedList(new ArrayList<>());
+    BoundedRegexPlaceholders regexes = new BoundedRegexPlaceholders();
     Configuration configuration =
-        configuration(settings).withDifferenceListener(new Collector(differences));
+        configuration(settings)
+            .withMatcher(BoundedRegexPlaceholders.NAME, regexes)
+            .withDifferenceListener(new Collector(differences, regexes));
+    JsonNode bounded = BoundedRegexPlaceholders.rewrite(left);
     Diff diff =
         Diff.create(
-            left == null ? Json.mapper().nullNode() : left,
+            bounded == null ? Json.mapper().nullNode() : bounded,
             right == null ? Json.mapper().nullNode() : right,
             "actual",
             "",
@@ -164,7 +170,8 @@ public final class JsonComparison {
     }
   }
 
-  private record Collector(List<Difference> sink) implements DifferenceListener {
+  private record Collector(List<Difference> sink, BoundedRegexPlaceholders regexes)
+      implements DifferenceListener {
     @Override
     public void diff(
         net.javacrumbs.jsonunit.core.listener.Difference difference, DifferenceContext context) {
@@ -176,9 +183,16 @@ public final class JsonComparison {
           };
       String path =
           kind == Difference.Kind.EXTRA ? difference.getActualPath() : difference.getExpectedPath();
+      String placeholder = BoundedRegexPlaceholders.original(difference.getExpected());
       String expected =
-          kind == Difference.Kind.EXTRA ? "no field" : render(difference.getExpected());
+          kind == Difference.Kind.EXTRA
+              ? "no field"
+              : render(placeholder != null ? placeholder : difference.getExpected());
       String actual = kind == Difference.Kind.MISSING ? "no field" : render(difference.getActual());
+      if (placeholder != null && regexes.wasTooSlow(placeholder, difference.getActual())) {
+        kind = Difference.Kind.TOO_SLOW;
+        expected = placeholder;
+      }
       sink.add(new Difference(path == null ? "" : path, kind, expected, actual));
     }
   }

@@ -13,12 +13,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUri;
 
 import dev.cassette.engine.descriptor.TapeDescriptor;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestTag;
@@ -284,6 +287,47 @@ class DiscoveryTests {
                   + ":5:5: exchange #1 match block: unknown match setting \"ignorePath\" (known:"
                   + " ignorePaths, ignoreArrayOrder, ignoreExtraFields, numericTolerance, nullAsAbsent,"
                   + " jsonInText, notifications, strict)");
+    }
+
+    @Test
+    void invalidUtf8FailsAloneNamingLineColumnAndByteOffset(@TempDir Path dir) throws Exception {
+      Path broken = dir.resolve("latin.tape.json");
+      byte[] head = "{\"cassette\":1,\"name\":\"caf".getBytes(StandardCharsets.UTF_8);
+      byte[] tail = "\",\"exchanges\":[]}\n".getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = new byte[head.length + 1 + tail.length];
+      System.arraycopy(head, 0, bytes, 0, head.length);
+      bytes[head.length] = (byte) 0xE9; // 'é' in ISO-8859-1
+      System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+      Files.write(broken, bytes);
+
+      EngineDiscoveryResults results = discover(Map.of(), selectFile(broken.toFile()));
+
+      assertThat(results.getDiscoveryIssues())
+          .extracting(DiscoveryIssue::message)
+          .containsExactly(
+              broken
+                  + ":1:26: not UTF-8 text: invalid byte sequence 0xE9 at byte offset 25;"
+                  + " tapes are UTF-8");
+    }
+
+    @Test
+    void anIgnorePathThatDoesNotParseMakesTheTapeBroken(@TempDir Path dir) throws Exception {
+      Path broken = dir.resolve("paths.tape.json");
+      Files.writeString(
+          broken,
+          "{\n  \"cassette\": 1,\n  \"name\": \"paths\",\n"
+              + "  \"match\": { \"ignorePaths\": [\"$.result[\"] },\n  \"exchanges\": []\n}\n");
+
+      EngineDiscoveryResults results = discover(Map.of(), selectFile(broken.toFile()));
+
+      assertThat(results.getDiscoveryIssues())
+          .extracting(DiscoveryIssue::message)
+          .singleElement()
+          .asString()
+          .startsWith(broken + ":4:")
+          .endsWith(
+              "match.ignorePaths[0] \"$.result[\" is not a path: '[' at character 9 is not"
+                  + " closed");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.cassette.proxy.jsonrpc.Json;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 class JsonComparisonTests {
@@ -170,5 +171,26 @@ class JsonComparisonTests {
                 "{'result':{'content':[{'text':'x','type':'text'},{'text':'y','type':'text'}]}}",
                 settings))
         .isEmpty();
+  }
+
+  @Test
+  void aMismatchedRegexPlaceholderIsShownAsTheTapeHoldsIt() {
+    assertThat(diff("{'result':{'r':'${json-unit.regex}^a+$'}}", "{'result':{'r':'b'}}"))
+        .containsExactly("\"result.r\" expected: <\"${json-unit.regex}^a+$\"> but was: <\"b\">");
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aRegexPlaceholderThatBacktracksWithoutEndFailsAsTooSlow() {
+    String live = "a".repeat(50) + "!";
+    assertThat(
+            diff(
+                "{'result':{'content':[{'type':'text','text':'${json-unit.regex}(.*a){20}$'}]}}",
+                "{'result':{'content':[{'type':'text','text':'" + live + "'}]}}"))
+        .containsExactly(
+            "placeholder ${json-unit.regex}(.*a){20}$ at $.result.content[0].text took longer"
+                + " than 1 s to match <\""
+                + live
+                + "\">; simplify the pattern");
   }
 }

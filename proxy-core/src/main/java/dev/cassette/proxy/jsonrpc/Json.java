@@ -3,7 +3,9 @@ package dev.cassette.proxy.jsonrpc;
 import java.nio.charset.StandardCharsets;
 import org.apiguardian.api.API;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -14,12 +16,21 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>It keeps a message exact: decimals are read as {@link java.math.BigDecimal} with their scale,
  * integers of any size stay exact, object key order is kept, and duplicate keys are rejected.
+ * Strings may be as long as a line the transport accepts.
  */
 @API(status = API.Status.INTERNAL)
 public final class Json {
 
+  /**
+   * Strings are as long as a message allows: lines are bounded by the transport ({@code
+   * TransportOptions.maxLineBytes}, which may be raised to 2 GiB), not by Jackson's default of 100
+   * million characters, which made a valid 100 MB tool result "not JSON".
+   */
+  private static final StreamReadConstraints CONSTRAINTS =
+      StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build();
+
   private static final JsonMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

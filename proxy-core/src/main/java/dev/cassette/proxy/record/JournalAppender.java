@@ -21,7 +21,7 @@ import java.nio.file.StandardOpenOption;
  * text escapes control characters). Where the file cannot be mapped, appends fall back to one
  * {@code write(2)} each. Not thread-safe.
  */
-final class JournalAppender implements AutoCloseable {
+final class JournalAppender implements JournalSink {
 
   static final int REGION_BYTES = 1 << 20;
   private static final int ZEROS_BYTES = 1 << 16;
@@ -46,8 +46,8 @@ final class JournalAppender implements AutoCloseable {
     return new JournalAppender(file, channel);
   }
 
-  /** Appends all of {@code bytes}. */
-  void append(byte[] bytes) throws IOException {
+  @Override
+  public void append(byte[] bytes) throws IOException {
     if (mapped && region == null) {
       mapped = mapRegion(size);
     }

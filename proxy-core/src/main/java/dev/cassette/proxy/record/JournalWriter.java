@@ -4,10 +4,12 @@ import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.session.SessionListener.Direction;
 import dev.cassette.proxy.tape.Component;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,29 +30,53 @@ final class JournalWriter implements AutoCloseable {
   private static final byte[] SERVER_HEAD = ascii("{\"dir\":\"" + SERVER + "\",\"nanos\":");
   private static final byte[] MESSAGE = ascii(",\"message\":");
 
+  /** How far {@link #holdsNoHeader} looks for the header's newline. */
+  private static final int HEADER_SCAN_BYTES = 1 << 20;
+
   private final Path file;
-  private final JournalAppender out;
+  private final JournalSink out;
   private long lines;
 
-  private JournalWriter(Path file, JournalAppender out) {
+  private JournalWriter(Path file, JournalSink out) {
     this.file = file;
     this.out = out;
   }
 
+  /** Opens the file a journal appends to (the seam a test uses to fail the header's write). */
+  interface Opener {
+    JournalSink open(Path file) throws IOException;
+  }
+
   /**
-   * Creates the journal and writes its header.
+   * Creates the journal and writes its header. A journal that never got its header (what a start on
+   * a full disk leaves) is replaced; if the header cannot be written now, the file is removed.
    *
+   * @param replaced told when such an earlier headerless journal was removed
    * @throws IOException if the file exists (an earlier recording's journal, which may need
-   *     recovering) or cannot be created
+   *     recovering) or cannot be created, or the header cannot be written
    */
-  static JournalWriter create(Path file, JournalHeader header) throws IOException {
+  static JournalWriter create(Path file, JournalHeader header, Consumer<String> replaced)
+      throws IOException {
+    return create(file, header, replaced, JournalAppender::create);
+  }
+
+  static JournalWriter create(
+      Path file, JournalHeader header, Consumer<String> replaced, Opener opener)
+      throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    JournalAppender out;
+    if (holdsNoHeader(file)) {
+      Files.delete(file);
+      replaced.accept(
+          "removed "
+              + file
+              + ": a journal without a header, left by a recording that failed to start");
+    }
+    JournalSink out;
     try {
-      out = JournalAppender.create(file);
+      out = opener.open(file);
     } catch (FileAlreadyExistsException e) {
       throw new IOException(
           "journal "
@@ -62,8 +88,42 @@ final class JournalWriter implements AutoCloseable {
           e);
     }
     JournalWriter writer = new JournalWriter(file, out);
-    writer.line(header.toJson());
+    try {
+      writer.line(header.toJson());
+    } catch (IOException | RuntimeException e) {
+      try {
+        out.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+      throw new IOException(
+          "cannot write the header of the journal " + file + " (removed it): " + e.getMessage(), e);
+    }
     return writer;
+  }
+
+  /**
+   * Whether {@code file} is a journal that never got its header: empty, or without a complete first
+   * line before its zero-filled tail. A missing file holds no journal at all ({@code false}).
+   */
+  static boolean holdsNoHeader(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(HEADER_SCAN_BYTES);
+      for (byte b : head) {
+        if (b == '\n') {
+          return false;
+        }
+        if (b == 0) {
+          return true;
+        }
+      }
+      return head.length < HEADER_SCAN_BYTES;
+    }
   }
 
   Path file() {

@@ -70,7 +70,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
     this.verbatim = new VerbatimLines(redaction);
     this.components = new ComponentProbe(workingDirectory);
     this.status = status;
-    this.journal = JournalWriter.create(journalOf(tape), header);
+    this.journal = JournalWriter.create(journalOf(tape), header, status);
     this.startNanos = System.nanoTime();
   }
 

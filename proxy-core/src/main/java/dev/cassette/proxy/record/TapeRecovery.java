@@ -39,13 +39,24 @@ public final class TapeRecovery {
    *
    * @param journal the journal file
    * @param tape where to write the tape
-   * @throws IOException if the journal is missing or not a journal, or the tape cannot be written
+   * @throws IOException if the journal is missing, not a journal or empty (a recording that failed
+   *     as it started), or the tape cannot be written
    */
   public static RecordedTape recover(Path journal, Path tape) throws IOException {
     Objects.requireNonNull(journal, "journal");
     Objects.requireNonNull(tape, "tape");
     if (!Files.exists(journal)) {
       throw new NoSuchFileException(journal.toString(), null, "no such journal");
+    }
+    if (JournalWriter.holdsNoHeader(journal)) {
+      long size = Files.size(journal);
+      throw new IOException(
+          journal
+              + ": the journal is empty ("
+              + (size == 0 ? "0 bytes" : size + " bytes without a complete first line")
+              + "): the recording failed as it started (for example on a full disk) before it"
+              + " wrote its header, so there is nothing to recover; delete it (the next"
+              + " recording into the same tape removes it by itself)");
     }
     TapeAssembly.Result result = TapeFiles.write(journal, tape, assembled -> {});
     List<String> notes = new ArrayList<>(result.notes());

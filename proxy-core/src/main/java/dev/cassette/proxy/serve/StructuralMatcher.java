@@ -1,5 +1,6 @@
 package dev.cassette.proxy.serve;
 
+import dev.cassette.proxy.match.BoundedRegex;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -127,18 +128,30 @@ final class StructuralMatcher implements RequestMatcher {
     return false;
   }
 
+  private static String regexProblem(String regex, JsonNode actual) {
+    String expected = "expected a string matching <" + regex + "> but was <" + actual + ">";
+    if (!actual.isString()) {
+      return expected;
+    }
+    try {
+      return BoundedRegex.matches(regex, actual.asString()) ? null : expected;
+    } catch (PatternSyntaxException e) {
+      return "bad regex placeholder <" + regex + ">: " + e.getDescription();
+    } catch (BoundedRegex.TooSlowException e) {
+      return "placeholder "
+          + BoundedRegex.PLACEHOLDER
+          + regex
+          + " took longer than "
+          + BoundedRegex.describe(e.budget())
+          + " to match; simplify the pattern";
+    }
+  }
+
   /** Returns why {@code actual} does not satisfy the placeholder, or {@code null} if it does. */
   private static String placeholderProblem(String placeholder, JsonNode actual) {
     String kind = placeholder.substring(PLACEHOLDER.length());
     if (kind.startsWith("regex}")) {
-      String regex = kind.substring("regex}".length());
-      try {
-        return actual.isString() && Pattern.compile(regex).matcher(actual.asString()).matches()
-            ? null
-            : "expected a string matching <" + regex + "> but was <" + actual + ">";
-      } catch (PatternSyntaxException e) {
-        return "bad regex placeholder <" + regex + ">: " + e.getDescription();
-      }
+      return regexProblem(kind.substring("regex}".length()), actual);
     }
     boolean ok =
         switch (kind) {

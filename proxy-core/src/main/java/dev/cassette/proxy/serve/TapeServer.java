@@ -1,13 +1,13 @@
 package dev.cassette.proxy.serve;
 
 import dev.cassette.proxy.tape.Tape;
-import java.io.BufferedReader;
+import dev.cassette.proxy.transport.LineReader;
+import dev.cassette.proxy.transport.LineTooLongException;
+import dev.cassette.proxy.transport.TransportOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -32,8 +32,11 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TapeServer {
 
-  /** Longest line {@link #serve} accepts, in characters. */
-  public static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+  /**
+   * Longest line {@link #serve} accepts, in bytes: the recorder's default ({@link
+   * TransportOptions#maxLineBytes()}).
+   */
+  public static final int MAX_LINE_BYTES = TransportOptions.defaults().maxLineBytes();
 
   private final Tape tape;
   private final RequestMatcher matcher;
@@ -74,26 +77,34 @@ public final class TapeServer {
    * until the input ends.
    *
    * @return the requests the tape had no response for
-   * @throws IOException when reading or writing fails, or a line exceeds {@link #MAX_LINE_CHARS}
+   * @throws IOException when reading or writing fails
+   * @throws LineTooLongException when a line exceeds {@link #MAX_LINE_BYTES}; at most that many
+   *     bytes (and one read) of it are read
    */
   public List<Miss> serve(InputStream in, OutputStream out) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
     TapeServerSession session = open(line -> writeLine(out, line));
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    LineReader reader = new LineReader(in, "client", MAX_LINE_BYTES);
     try {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (line.length() > MAX_LINE_CHARS) {
-          throw new IOException("client line exceeds " + MAX_LINE_CHARS + " characters");
-        }
-        if (!line.isBlank()) {
-          session.accept(line.getBytes(StandardCharsets.UTF_8));
+      for (byte[] line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (!isBlank(line)) {
+          session.accept(line);
         }
       }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     return session.misses();
+  }
+
+  private static boolean isBlank(byte[] line) {
+    for (byte b : line) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void writeLine(OutputStream out, byte[] line) {

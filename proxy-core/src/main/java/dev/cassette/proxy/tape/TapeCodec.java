@@ -4,8 +4,6 @@ import dev.cassette.proxy.jsonrpc.Json;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,19 +53,22 @@ public final class TapeCodec {
     } catch (IOException e) {
       throw new TapeFormatException(sourceName, null, "cannot read: " + e, e);
     }
-    String json;
-    try {
-      json =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new TapeFormatException(sourceName, null, "not UTF-8 text", e);
-    }
-    return read(json, sourceName);
+    return read(bytes, sourceName);
+  }
+
+  /**
+   * Reads a tape from its UTF-8 bytes.
+   *
+   * @param bytes the tape file's content
+   * @param sourceName where the bytes came from, used in error messages
+   * @return the tape, with the position of every exchange
+   * @throws TapeFormatException if the bytes are not UTF-8 (naming the line, column and byte offset
+   *     of the first bad sequence) or not a valid tape
+   */
+  public static Tape read(byte[] bytes, String sourceName) throws TapeFormatException {
+    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(sourceName, "sourceName");
+    return read(Utf8Text.decode(bytes, sourceName), sourceName);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.cassette.proxy.tape;
 
 import dev.cassette.proxy.jsonrpc.JsonRpcMessage;
 import dev.cassette.proxy.jsonrpc.MalformedMessageException;
+import dev.cassette.proxy.match.MatchPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,7 @@ final class TapeDecoder {
   private static final Set<String> EXCHANGE =
       Set.of("client", "response", "notifications", "serverRequests", "elapsedMillis", "match");
   private static final Set<String> SERVER_REQUEST = Set.of("request", "response");
+  private static final List<String> MATCH_PATHS = List.of("ignorePaths", "ignoreArrayOrder");
 
   private final LocatedTree tree;
   private final String sourceName;
@@ -55,7 +57,7 @@ final class TapeDecoder {
         recorded(root.optional("recorded")),
         server(root.optional("server")),
         components(root.optional("components")),
-        objectOrNull(root.optional("match")),
+        matchBlock(root.optional("match")),
         exchanges(root.required("exchanges", "")),
         extensions(top, TOP));
   }
@@ -150,7 +152,7 @@ final class TapeDecoder {
         notifications,
         serverRequests,
         elapsed == null ? -1 : elapsed.count(),
-        objectOrNull(node.optional("match")),
+        matchBlock(node.optional("match")),
         extensions(object, EXCHANGE),
         tree.positionOf(node.pointer));
   }
@@ -193,6 +195,40 @@ final class TapeDecoder {
 
   private static ObjectNode objectOrNull(Node node) throws TapeFormatException {
     return node == null ? null : node.object();
+  }
+
+  /**
+   * A {@code match} block, whose paths ({@code ignorePaths}, {@code ignoreArrayOrder}) must parse;
+   * the other settings are checked where they are used.
+   */
+  private static ObjectNode matchBlock(Node node) throws TapeFormatException {
+    ObjectNode block = objectOrNull(node);
+    if (block == null) {
+      return null;
+    }
+    for (String key : MATCH_PATHS) {
+      Node paths = node.optional(key);
+      if (paths == null) {
+        continue;
+      }
+      if (paths.value.isString()) {
+        checkPath(paths);
+      } else if (paths.value.isArray()) {
+        for (Node path : paths.elementsOf()) {
+          if (path.value.isString()) {
+            checkPath(path);
+          }
+        }
+      }
+    }
+    return block;
+  }
+
+  private static void checkPath(Node path) throws TapeFormatException {
+    String problem = MatchPath.problem(path.value.asString());
+    if (problem != null) {
+      throw path.error(path.value + " is not a path: " + problem);
+    }
   }
 
   private static JsonNode messageOrNull(Node node) throws TapeFormatException {
@@ -268,6 +304,15 @@ final class TapeDecoder {
         return object;
       }
       throw error("must be an object but was " + kind(value));
+    }
+
+    /** The elements of an array value (any other value has none). */
+    List<Node> elementsOf() {
+      List<Node> elements = new ArrayList<>();
+      for (int i = 0; i < value.size() && value.isArray(); i++) {
+        elements.add(new Node(value.get(i), pointer + "/" + i, path + "[" + i + "]"));
+      }
+      return elements;
     }
 
     ArrayNode array() throws TapeFormatException {

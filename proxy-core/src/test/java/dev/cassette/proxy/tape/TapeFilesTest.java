@@ -76,7 +76,10 @@ class TapeFilesTest {
 
       assertThatThrownBy(() -> TapeCodec.read(file))
           .isInstanceOf(TapeFormatException.class)
-          .hasMessage(file + ": not UTF-8 text");
+          .hasMessage(
+              file
+                  + ":1:3: not UTF-8 text: invalid byte sequence 0xE9 at byte offset 2;"
+                  + " tapes are UTF-8");
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.cassette.host.mcp;
 
+import dev.cassette.proxy.transport.LineReader;
+import dev.cassette.proxy.transport.LineTooLongException;
+import dev.cassette.proxy.transport.TransportOptions;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -10,10 +13,8 @@ import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransport;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
 import io.modelcontextprotocol.spec.ProtocolVersions;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,6 +47,13 @@ public final class LineServerTransportProvider implements McpServerTransportProv
   private static final String TOOLS_CHANGED = McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED;
   private static final int INVALID_PARAMS = -32602;
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * The longest line accepted from the client, in bytes (the recorder's default, {@link
+   * TransportOptions#maxLineBytes()}); a longer one is answered with a parse error without being
+   * held in memory.
+   */
+  public static final int MAX_LINE_BYTES = TransportOptions.defaults().maxLineBytes();
 
   /** The longest a message after {@code initialize} waits for the server to be ready. */
   public static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
@@ -176,13 +184,24 @@ public final class LineServerTransportProvider implements McpServerTransportProv
   }
 
   private void readLoop() {
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
+    LineReader reader = new LineReader(input, "client", MAX_LINE_BYTES);
+    try {
+      while (true) {
+        byte[] line;
+        try {
+          line = reader.readLine();
+        } catch (LineTooLongException e) {
+          diagnostics.accept(e.getMessage() + "; answered -32700");
+          writeLine(PARSE_ERROR_RESPONSE);
+          continue;
+        }
+        if (line == null) {
+          break;
+        }
+        String text = new String(line, StandardCharsets.UTF_8);
+        if (!text.isBlank()) {
           try {
-            dispatch(line);
+            dispatch(text);
           } catch (RuntimeException e) {
             diagnostics.accept("dispatching a message failed: " + e);
           }
@@ -193,6 +212,11 @@ public final class LineServerTransportProvider implements McpServerTransportProv
         diagnostics.accept("reading input failed: " + e);
       }
     } finally {
+      try {
+        input.close();
+      } catch (IOException e) {
+        diagnostics.accept("closing input failed: " + e);
+      }
       awaitUnanswered();
       closing.set(true);
       McpServerSession current = session;
