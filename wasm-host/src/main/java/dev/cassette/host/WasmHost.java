@@ -4,6 +4,7 @@ import dev.cassette.host.mcp.LineServerTransportProvider;
 import dev.cassette.host.policy.PolicyStore;
 import dev.cassette.host.tools.BuiltinTools;
 import dev.cassette.host.tools.ComponentRegistry;
+import dev.cassette.host.tools.HostFailures;
 import dev.cassette.host.tools.ToolSink;
 import dev.cassette.host.wasm.GuestException;
 import dev.cassette.host.wasm.WasmRuntime;
@@ -72,8 +73,9 @@ public final class WasmHost implements AutoCloseable {
    * Starts a host reading requests from {@code input} and writing to {@code output}. Components in
    * the component directory load on a background thread while the MCP server starts: {@code
    * initialize} is answered at once, and later messages are handled once loading has finished (so
-   * {@code tools/list} and calls see every component). One that fails to load is reported to {@code
-   * diagnostics} and skipped.
+   * {@code tools/list} and calls see every component). One that fails to load or to publish its
+   * tools, whatever it throws, is reported to {@code diagnostics} (unexpected failures also to
+   * SLF4J, with their stack trace), skipped and listed by {@code list-components}; the others load.
    *
    * @param diagnostics receives one line per problem (never secrets)
    * @throws IOException if the component directory cannot be listed
@@ -91,8 +93,10 @@ public final class WasmHost implements AutoCloseable {
         new ComponentRegistry(
             runtime,
             settings.policyChangesInMemory() ? PolicyStore.inMemory() : new PolicyStore(),
-            BuiltinTools.names());
-    CompletableFuture<Void> loading = startLoading(files, registry, diagnostics);
+            BuiltinTools.names(),
+            diagnostics);
+    HostFailures failures = new HostFailures(diagnostics);
+    CompletableFuture<Void> loading = startLoading(files, registry, diagnostics, failures);
     CompletableFuture<Void> ready = new CompletableFuture<>();
     var mapper = McpJsonDefaults.getMapper();
     LineServerTransportProvider transport =
@@ -108,14 +112,15 @@ public final class WasmHost implements AutoCloseable {
             .jsonMapper(mapper)
             .tools(tools)
             .build();
-    ToolSink sink = toolSink(server, transport);
     loading.whenComplete(
         (done, failure) -> {
           try {
             if (failure != null) {
-              diagnostics.accept("loading components failed: " + failure);
+              failures.report("loading components", failure);
             }
-            publish(registry, server, transport, sink);
+            publish(registry, server, transport);
+          } catch (Throwable e) {
+            failures.report("publishing the components' tools", e);
           } finally {
             ready.complete(null);
           }
@@ -138,7 +143,11 @@ public final class WasmHost implements AutoCloseable {
     }
   }
 
-  private static ToolSink toolSink(McpSyncServer server, LineServerTransportProvider transport) {
+  /**
+   * The running server as a tool sink; {@code batch} runs a change as {@code batching} says (one
+   * notification for it, or none).
+   */
+  private static ToolSink toolSink(McpSyncServer server, Consumer<Runnable> batching) {
     return new ToolSink() {
       @Override
       public void add(SyncToolSpecification tool) {
@@ -152,17 +161,22 @@ public final class WasmHost implements AutoCloseable {
 
       @Override
       public void batch(Runnable change) {
-        transport.withOneToolListNotification(change);
+        batching.accept(change);
       }
     };
   }
 
   /** Loads {@code files} on a daemon thread; the future completes when all have been tried. */
   private static CompletableFuture<Void> startLoading(
-      List<Path> files, ComponentRegistry registry, Consumer<String> diagnostics) {
+      List<Path> files,
+      ComponentRegistry registry,
+      Consumer<String> diagnostics,
+      HostFailures failures) {
     CompletableFuture<Void> loading = new CompletableFuture<>();
     Thread loader =
-        new Thread(() -> loadComponents(files, registry, diagnostics, loading), "wasm-host-load");
+        new Thread(
+            () -> loadComponents(files, registry, diagnostics, failures, loading),
+            "wasm-host-load");
     loader.setDaemon(true);
     loader.start();
     return loading;
@@ -180,10 +194,15 @@ public final class WasmHost implements AutoCloseable {
     }
   }
 
+  /**
+   * Loads {@code files} in order; one that fails, whatever it throws, is skipped with its reason
+   * (reported, and listed by {@code list-components}) and the others still load.
+   */
   private static void loadComponents(
       List<Path> files,
       ComponentRegistry registry,
       Consumer<String> diagnostics,
+      HostFailures failures,
       CompletableFuture<Void> loading) {
     try {
       for (Path file : files) {
@@ -191,26 +210,27 @@ public final class WasmHost implements AutoCloseable {
           registry.load(file.toString());
         } catch (GuestException e) {
           diagnostics.accept("skipped component " + file + ": " + e.getMessage());
+          registry.skip(file, e.getMessage());
+        } catch (Throwable e) {
+          String line = failures.report("loading " + file, e);
+          registry.skip(file, line);
         }
       }
       loading.complete(null);
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       loading.completeExceptionally(e);
     }
   }
 
   /**
-   * Adds the tools of the components loaded at start, before any client can have listed tools (so
-   * without a list-changed notification), and publishes later changes through {@code sink}.
+   * Publishes the tools of the components loaded at start, before any client can have listed tools
+   * (so without a list-changed notification), and later changes with one notification each.
    */
   private static void publish(
-      ComponentRegistry registry,
-      McpSyncServer server,
-      LineServerTransportProvider transport,
-      ToolSink sink) {
-    transport.withoutToolListNotification(
-        () -> registry.toolSpecifications().forEach(server::addTool));
-    registry.attach(sink);
+      ComponentRegistry registry, McpSyncServer server, LineServerTransportProvider transport) {
+    ToolSink initial = toolSink(server, Runnable::run);
+    ToolSink later = toolSink(server, transport::withOneToolListNotification);
+    transport.withoutToolListNotification(() -> registry.attach(initial, later));
   }
 
   /** Waits until the input has ended and the session closed. */

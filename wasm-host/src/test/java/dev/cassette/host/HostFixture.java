@@ -77,6 +77,21 @@ final class HostFixture implements AutoCloseable {
     return target;
   }
 
+  /**
+   * The example component {@code components/<name>} of the repository: the nearest ancestor of the
+   * working directory with a {@code components/SHA256SUMS}.
+   */
+  static Path exampleComponent(String name) {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path components = dir.resolve("components");
+      if (Files.isRegularFile(components.resolve("SHA256SUMS"))) {
+        return components.resolve(name);
+      }
+    }
+    throw new IllegalStateException(
+        "no components/SHA256SUMS above " + Path.of("").toAbsolutePath());
+  }
+
   CallToolResult call(String tool, Map<String, Object> arguments) {
     return client.callTool(CallToolRequest.builder(tool).arguments(arguments).build());
   }

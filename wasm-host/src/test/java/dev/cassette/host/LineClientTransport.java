@@ -51,10 +51,9 @@ final class LineClientTransport implements McpClientTransport {
                 while ((line = in.readLine()) != null) {
                   received.add(line);
                   JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(mapper, line);
-                  handler
-                      .apply(Mono.just(message))
-                      .flatMap(this::sendMessage)
-                      .subscribe(null, error -> {});
+                  // the session answers server requests itself; what the handler returns is the
+                  // message it handled, not something to send back
+                  handler.apply(Mono.just(message)).subscribe(null, error -> {});
                 }
               } catch (IOException e) {
                 // the server has gone; the client's requests time out

@@ -53,41 +53,48 @@ public final class BuiltinTools {
             "Dynamically loads a new tool or component from either the filesystem or OCI"
                 + " registries.",
             BuiltinSchemas.object(Map.of("path", BuiltinSchemas.string(null)), "path"),
-            components::load));
+            components::load,
+            registry));
     specs.add(
         spec(
             "unload-component",
             "Unloads a tool or component.",
             BuiltinSchemas.object(Map.of("id", BuiltinSchemas.string(null)), "id"),
-            components::unload));
+            components::unload,
+            registry));
     specs.add(
         spec(
             "list-components",
             "Lists all currently loaded components or tools.",
             BuiltinSchemas.object(Map.of()),
-            components::list));
+            components::list,
+            registry));
     specs.add(
         spec(
             "get-policy",
             "Gets the policy information for a specific component",
             BuiltinSchemas.componentOnly("ID of the component to get policy for"),
-            permissions::getPolicy));
+            permissions::getPolicy,
+            registry));
     permissions
         .grantsAndRevokes()
-        .forEach(p -> specs.add(spec(p.name(), p.description(), p.schema(), p.handler())));
+        .forEach(
+            p -> specs.add(spec(p.name(), p.description(), p.schema(), p.handler(), registry)));
     specs.add(
         spec(
             "reset-permission",
             "Resets all permissions for a component, removing all granted permissions and"
                 + " returning it to the default state.",
             BuiltinSchemas.componentOnly("ID of the component to reset permissions for"),
-            permissions::reset));
+            permissions::reset,
+            registry));
     specs.add(
         spec(
             "search-components",
             "Lists the components available to load from the component directory.",
             BuiltinSchemas.object(Map.of()),
-            components::search));
+            components::search,
+            registry));
     return specs;
   }
 
@@ -95,7 +102,8 @@ public final class BuiltinTools {
       String name,
       String description,
       Map<String, Object> schema,
-      Function<Map<String, Object>, CallToolResult> handler) {
+      Function<Map<String, Object>, CallToolResult> handler,
+      ComponentRegistry registry) {
     Tool tool = Tool.builder(name, schema).description(description).build();
     return SyncToolSpecification.builder()
         .tool(tool)
@@ -107,8 +115,9 @@ public final class BuiltinTools {
                 return handler.apply(args);
               } catch (ToolArgumentException e) {
                 return ToolResults.error(e.getMessage());
-              } catch (RuntimeException e) {
-                return ToolResults.error(name + " failed in the host: " + e);
+              } catch (Throwable e) {
+                // also a StackOverflowError or OutOfMemoryError: the request is still answered
+                return registry.failed(name, e);
               }
             })
         .build();

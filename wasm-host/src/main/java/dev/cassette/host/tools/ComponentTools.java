@@ -77,6 +77,17 @@ final class ComponentTools {
       }
     }
     result.put("total", components.size());
+    List<ComponentRegistry.SkippedComponent> skipped = registry.skipped();
+    if (!skipped.isEmpty()) {
+      ArrayNode entries = result.putArray("skipped");
+      for (ComponentRegistry.SkippedComponent component : skipped) {
+        entries
+            .addObject()
+            .put("id", component.id())
+            .put("source", component.source())
+            .put("error", component.reason());
+      }
+    }
     return ToolResults.json(result);
   }
 

@@ -51,7 +51,8 @@ final class ModuleCache {
    *
    * @param what names the module in errors (its file)
    * @param check refuses a parsed module that cannot be used (then it is neither kept nor compiled)
-   * @throws GuestException if the bytes are not a WebAssembly module, or {@code check} refuses it
+   * @throws GuestException if the bytes are not a WebAssembly module (whatever the parser throws),
+   *     or {@code check} refuses it
    */
   static ModuleCode get(String sha256, byte[] bytes, Object what, Check check)
       throws GuestException {
@@ -64,6 +65,10 @@ final class ModuleCache {
       module = Parser.parse(bytes);
     } catch (ChicoryException e) {
       throw new GuestException(what + " is not a valid WebAssembly module: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      // Chicory's parser trusts some declared sizes and states (a data segment of 0xFFFFFFF0
+      // bytes, a mutated code body): whatever it throws, the module is unusable.
+      throw new GuestException(what + " is not a valid WebAssembly module: " + e, e);
     }
     check.accept(module);
     ModuleCode fresh = new ModuleCode(module);

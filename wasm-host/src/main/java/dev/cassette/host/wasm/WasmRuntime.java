@@ -5,9 +5,7 @@ import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import dev.cassette.host.policy.Policy;
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -59,15 +57,11 @@ public final class WasmRuntime implements AutoCloseable {
    *
    * @param wasmFile a core WebAssembly module following guest ABI v1
    * @param id the component id
-   * @throws GuestException saying why the file is not a usable component
+   * @throws GuestException saying why the file is not a usable component (a file over 128 MiB is
+   *     refused before it is read; whatever the parser throws makes the module invalid)
    */
   public GuestModule load(Path wasmFile, String id) throws GuestException {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(wasmFile);
-    } catch (IOException e) {
-      throw new GuestException("cannot read " + wasmFile + ": " + e, e);
-    }
+    byte[] bytes = ModuleFile.read(wasmFile);
     String sha256 = sha256(bytes);
     ModuleCode code =
         ModuleCache.get(sha256, bytes, wasmFile, module -> checkExports(module, wasmFile));

@@ -3,6 +3,17 @@ package dev.cassette.host.wasm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cassette.host.mcp.LineServerTransportProvider;
+import dev.cassette.proxy.jsonrpc.Json;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ToolDescriptionTest {
@@ -63,5 +74,67 @@ class ToolDescriptionTest {
                         + " \"i128\"}]}]}",
                     "c"))
         .hasMessageContaining("unsupported type 'i128' at f.x");
+  }
+
+  @Test
+  void refusesATypeNestedDeeperThanTheLimitAndKeepsOneAtTheLimit() throws Exception {
+    ToolDescription atLimit =
+        ComponentDescription.parse(describe("x", nestedResult(WitSchemas.MAX_DEPTH)), "c")
+            .tools()
+            .get(0);
+    assertThat(atLimit.inputSchema().toString()).contains("\"ok\":{\"type\":\"number\"}");
+    for (int depth : new int[] {WitSchemas.MAX_DEPTH + 1, 200}) {
+      assertThatThrownBy(() -> ComponentDescription.parse(describe("x", nestedResult(depth)), "c"))
+          .isInstanceOf(GuestException.class)
+          .hasMessage("component c: the type of f.x nests deeper than 32 levels");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aToolAtTheNestingLimitIsPublishedByTheSdk() throws Exception {
+    ToolDescription tool =
+        ComponentDescription.parse(describe("x", nestedResult(WitSchemas.MAX_DEPTH)), "c")
+            .tools()
+            .get(0);
+    var mapper = McpJsonDefaults.getMapper();
+    var transport =
+        new LineServerTransportProvider(
+            mapper, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), l -> {});
+    McpSyncServer server =
+        McpServer.sync(transport)
+            .capabilities(ServerCapabilities.builder().tools(true).build())
+            .jsonMapper(mapper)
+            .build();
+    try {
+      server.addTool(
+          SyncToolSpecification.builder()
+              .tool(
+                  Tool.builder(
+                          tool.toolName(),
+                          Json.mapper().convertValue(tool.inputSchema(), Map.class))
+                      .outputSchema(Json.mapper().convertValue(tool.outputSchema(), Map.class))
+                      .build())
+              .callHandler((exchange, request) -> null)
+              .build());
+    } finally {
+      server.close();
+    }
+  }
+
+  /** A description of tool {@code f} with one parameter {@code name} of type {@code type}. */
+  private static String describe(String name, String type) {
+    return "{\"tools\": [{\"export\": \"f\", \"params\": [{\"name\": \""
+        + name
+        + "\", \"type\": "
+        + type
+        + "}], \"result\": \"string\"}]}";
+  }
+
+  /** {@code result<result<...<f64>>>} nested {@code depth} deep (the leaf counts as one). */
+  private static String nestedResult(int depth) {
+    return "{\"result\": {\"ok\": ".repeat(depth - 1)
+        + "\"f64\""
+        + ", \"err\": \"string\"}}".repeat(depth - 1);
   }
 }

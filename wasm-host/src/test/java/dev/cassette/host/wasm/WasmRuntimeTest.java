@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cassette.host.policy.Policy;
 import dev.cassette.proxy.jsonrpc.Json;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,5 +59,71 @@ class WasmRuntimeTest {
       assertThatThrownBy(() -> runtime.load(dir.resolve("missing.wasm"), "missing"))
           .hasMessageContaining("cannot read");
     }
+  }
+
+  @Test
+  void refusesAModuleFileOverTheSizeLimitBeforeReadingIt() throws Exception {
+    Path sparse = dir.resolve("sparse.wasm");
+    try (RandomAccessFile file = new RandomAccessFile(sparse.toFile(), "rw")) {
+      file.setLength(ModuleFile.MAX_BYTES + 1);
+    }
+    try (WasmRuntime runtime = new WasmRuntime(SandboxSettings.defaults())) {
+      assertThatThrownBy(() -> runtime.load(sparse, "sparse"))
+          .isInstanceOf(GuestException.class)
+          .hasMessage(
+              sparse + " is 134217729 bytes; a component may be at most 134217728 bytes (128 MiB)");
+    }
+  }
+
+  @Test
+  void aDataSegmentDeclaringFourGigabytesIsNotAValidModule() throws Exception {
+    byte[] calculator = Files.readAllBytes(exampleComponent("calculator.wasm"));
+    Path crafted =
+        Files.write(
+            dir.resolve("crafted.wasm"),
+            ModuleBytes.withFirstDataSegmentLength(calculator, 0xFFFFFFF0L));
+    try (WasmRuntime runtime = new WasmRuntime(SandboxSettings.defaults())) {
+      assertThatThrownBy(() -> runtime.load(crafted, "crafted"))
+          .isInstanceOf(GuestException.class)
+          .hasMessageStartingWith(crafted + " is not a valid WebAssembly module: ");
+    }
+  }
+
+  @Test
+  void everyOneByteMutationOfAComponentLoadsOrFailsWithItsReason() throws Exception {
+    byte[] calculator = Files.readAllBytes(exampleComponent("calculator.wasm"));
+    Random random = new Random(42);
+    List<String> unexpected = new ArrayList<>();
+    SandboxSettings briefCalls =
+        new SandboxSettings(
+            false, 0, Duration.ofSeconds(2), SandboxSettings.DEFAULT_MEMORY_LIMIT_BYTES, Map.of());
+    try (WasmRuntime runtime = new WasmRuntime(briefCalls)) {
+      for (int i = 0; i < 200; i++) {
+        int index = 8 + random.nextInt(calculator.length - 8);
+        int value = random.nextInt(256);
+        Path mutated =
+            Files.write(
+                dir.resolve("m" + i + ".wasm"), ModuleBytes.withByte(calculator, index, value));
+        try {
+          runtime.load(mutated, "m" + i);
+        } catch (GuestException e) {
+          assertThat(e.getMessage()).isNotBlank();
+        } catch (Throwable e) {
+          unexpected.add("byte " + index + " = " + value + ": " + e);
+        }
+      }
+    }
+    assertThat(unexpected).isEmpty();
+  }
+
+  /** The repository's example component {@code components/<name>}. */
+  private static Path exampleComponent(String name) {
+    for (Path at = Path.of("").toAbsolutePath(); at != null; at = at.getParent()) {
+      if (Files.isRegularFile(at.resolve("components/SHA256SUMS"))) {
+        return at.resolve("components").resolve(name);
+      }
+    }
+    throw new IllegalStateException(
+        "no components/SHA256SUMS above " + Path.of("").toAbsolutePath());
   }
 }
