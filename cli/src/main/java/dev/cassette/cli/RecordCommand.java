@@ -1,6 +1,7 @@
 package dev.cassette.cli;
 
 import dev.cassette.engine.config.CommandLine;
+import dev.cassette.engine.record.EarlierTape;
 import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.record.Recorder;
 import dev.cassette.proxy.record.RecorderOptions;
@@ -132,7 +133,7 @@ final class RecordCommand implements Callable<Integer> {
     TransportOptions options = transportOptions();
     ServerSpec serverSpec = serverSpec(environment);
     Redactor redactor = Redactor.defaults().withEnvironment(environment);
-    EarlierTape earlier = noRecord ? null : EarlierTape.read(output, err);
+    EarlierTape earlier = noRecord ? null : EarlierTape.read(output, note -> status(err, note));
     Recorder recorder;
     try {
       recorder = noRecord ? null : Recorder.start(recorderOptions(serverSpec, err), redactor);

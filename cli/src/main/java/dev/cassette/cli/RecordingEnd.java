@@ -1,5 +1,6 @@
 package dev.cassette.cli;
 
+import dev.cassette.engine.record.EarlierTape;
 import dev.cassette.engine.record.RecordingMerge;
 import dev.cassette.proxy.record.RecordedTape;
 import dev.cassette.proxy.record.Recorder;

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,6 +26,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code result} as JSON; a JSON-RPC error becomes {@link McpErrorException}. Server notifications
  * collect in an inbox ({@link #notifications()}, {@link #awaitNotification(String, Duration)});
  * server requests are answered by a {@link ServerRequestHandler}.
+ *
+ * <p>Map arguments ({@link #callTool}, {@link #getPrompt}) are sent with their keys sorted, at
+ * every depth (a {@link java.util.SortedMap} keeps its own order), so a test gives the same request
+ * bytes, and the same tape, on every run whatever map it used: {@code Map.of} iterates in an order
+ * that changes from one JVM to the next.
  *
  * <pre>{@code
  * try (CassetteClient client = CassetteClient.builder(connection).build()) {
@@ -37,6 +44,10 @@ public final class CassetteClient implements AutoCloseable {
 
   /** The protocol version {@link #initialize()} asks for unless told otherwise. */
   public static final String DEFAULT_PROTOCOL_VERSION = "2025-06-18";
+
+  /** Converts arguments to JSON with map keys sorted. */
+  private static final JsonMapper ARGUMENTS =
+      Json.mapper().rebuild().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
   private final ServerConnection connection;
   private final Settings settings;
@@ -102,14 +113,14 @@ public final class CassetteClient implements AutoCloseable {
    * {@code tools/call}.
    *
    * @param name the tool's name
-   * @param arguments the arguments, converted to JSON with Jackson
+   * @param arguments the arguments, converted to JSON with Jackson, map keys sorted
    * @return the call result ({@code content}, {@code structuredContent}, {@code isError})
    */
   public JsonNode callTool(String name, Map<String, ?> arguments) {
     Objects.requireNonNull(name, "name");
     ObjectNode params = Json.mapper().createObjectNode();
     params.put("name", name);
-    params.set("arguments", Json.mapper().valueToTree(arguments == null ? Map.of() : arguments));
+    params.set("arguments", arguments(arguments));
     return request("tools/call", params);
   }
 
@@ -119,12 +130,16 @@ public final class CassetteClient implements AutoCloseable {
     return request("resources/read", Json.mapper().createObjectNode().put("uri", uri));
   }
 
-  /** {@code prompts/get} with string arguments. */
+  /** {@code prompts/get} with string arguments (sent with their keys sorted). */
   public JsonNode getPrompt(String name, Map<String, String> arguments) {
     Objects.requireNonNull(name, "name");
     ObjectNode params = Json.mapper().createObjectNode().put("name", name);
-    params.set("arguments", Json.mapper().valueToTree(arguments == null ? Map.of() : arguments));
+    params.set("arguments", arguments(arguments));
     return request("prompts/get", params);
+  }
+
+  private static JsonNode arguments(Map<String, ?> arguments) {
+    return ARGUMENTS.valueToTree(arguments == null ? Map.of() : arguments);
   }
 
   /** {@code ping}. */

@@ -1,5 +1,7 @@
 package dev.cassette.engine.jupiter;
 
+import dev.cassette.engine.record.EarlierTape;
+import dev.cassette.engine.record.RecordingMerge;
 import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.serve.TapeServer;
 import dev.cassette.proxy.serve.TapeServerConnection;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 final class TapeSession implements AutoCloseable {
 
   private final TapePlan plan;
+  private final EarlierTape earlier;
   private final Tape existing;
   private final ServerSpec spec;
   private final Redactor redactor;
@@ -40,17 +44,20 @@ final class TapeSession implements AutoCloseable {
   private final ServerConnection connection;
   private final TapeServerConnection offline;
   private final Deque<AutoCloseable> clients = new ArrayDeque<>();
+  private final List<String> notes = new ArrayList<>();
   private boolean clientCreated;
   private boolean closed;
 
   private TapeSession(
       TapePlan plan,
+      EarlierTape earlier,
       Tape existing,
       ServerSpec spec,
       Redactor redactor,
       ServerConnection live,
       TapeServerConnection offline) {
     this.plan = plan;
+    this.earlier = earlier;
     this.existing = existing;
     this.spec = spec;
     this.redactor = redactor;
@@ -61,8 +68,8 @@ final class TapeSession implements AutoCloseable {
   static TapeSession open(
       TapePlan plan, Function<String, Optional<String>> parameters, Map<String, String> environment)
       throws IOException {
-    Tape existing = plan.action() == TapePlan.Action.RECORD ? previous(plan) : read(plan);
     if (plan.action() == TapePlan.Action.OFFLINE) {
+      Tape existing = read(plan);
       Map<String, String> secrets =
           plan.server() == null
               ? Map.of()
@@ -72,8 +79,14 @@ final class TapeSession implements AutoCloseable {
               ExchangeSecrets.restored(existing, secrets),
               new MatcherAdapter(new JsonComparator(), plan.match()));
       return new TapeSession(
-          plan, existing, existing.server(), Redactor.defaults(), null, server.connect());
+          plan, null, existing, existing.server(), Redactor.defaults(), null, server.connect());
     }
+    List<String> notes = new ArrayList<>();
+    EarlierTape earlier =
+        plan.action() == TapePlan.Action.RECORD
+            ? EarlierTape.read(plan.location().file(), notes::add)
+            : load(plan);
+    Tape existing = earlier == null ? null : earlier.tape();
     ServerSettings settings;
     if (plan.server() != null) {
       settings = ServerSettings.of(plan.server(), parameters, environment);
@@ -89,7 +102,10 @@ final class TapeSession implements AutoCloseable {
         ServerConnections.open(
             settings.spec(), settings.environment(), TransportOptions.defaults());
     Redactor redactor = Redactor.defaults().withEnvironment(settings.environment());
-    return new TapeSession(plan, existing, settings.spec(), redactor, live, null);
+    TapeSession session =
+        new TapeSession(plan, earlier, existing, settings.spec(), redactor, live, null);
+    session.notes.addAll(notes);
+    return session;
   }
 
   private static Tape read(TapePlan plan) {
@@ -100,12 +116,12 @@ final class TapeSession implements AutoCloseable {
     }
   }
 
-  /** The tape being re-recorded, for its hand-written match block and tags; or null. */
-  private static Tape previous(TapePlan plan) {
+  /** The tape to verify against, kept with its bytes in case it is re-recorded. */
+  private static EarlierTape load(TapePlan plan) throws IOException {
     try {
-      return java.nio.file.Files.isRegularFile(plan.location().file()) ? read(plan) : null;
-    } catch (IllegalStateException e) {
-      return null;
+      return EarlierTape.load(plan.location().file());
+    } catch (TapeFormatException e) {
+      throw new IllegalStateException("cannot read the tape: " + e.getMessage(), e);
     }
   }
 
@@ -132,6 +148,7 @@ final class TapeSession implements AutoCloseable {
    */
   void finish(ExtensionContext context, Throwable testFailure) throws Throwable {
     close();
+    notes.forEach(note -> context.publishReportEntry("cassette.note", note));
     if (testFailure != null) {
       if (plan.action() == TapePlan.Action.RECORD) {
         context.publishReportEntry(
@@ -197,8 +214,25 @@ final class TapeSession implements AutoCloseable {
             existing == null ? null : existing.match(),
             exchanges,
             null);
-    TapeCodec.write(tape, plan.location().file());
-    context.publishReportEntry("cassette.tape", what + ": " + plan.location().relative());
+    String relative = plan.location().relative();
+    if (earlier == null) {
+      TapeCodec.write(tape, plan.location().file());
+      context.publishReportEntry("cassette.tape", what + ": " + relative);
+      return;
+    }
+    RecordingMerge.Result merged = earlier.write(tape, plan.location().file());
+    context.publishReportEntry(
+        "cassette.tape",
+        merged.unchanged()
+            ? "kept as it was (the test gave the same exchanges): " + relative
+            : what
+                + ": "
+                + relative
+                + " (kept "
+                + merged.kept()
+                + " exchanges of the earlier tape as they were and updated "
+                + merged.updated()
+                + ", their matchers and placeholders kept)");
   }
 
   private static JsonNode handshake(List<Exchange> exchanges) {

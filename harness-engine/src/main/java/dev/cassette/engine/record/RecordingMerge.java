@@ -8,14 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Merges a fresh recording of a session into the tape it replaces, so that re-recording with {@code
- * cassette record} gives a reviewable diff: an exchange whose client message (and the client's
- * answers to server requests) is unchanged keeps its recorded form (its {@code match} block,
- * placeholders, elapsed time) wherever the fresh response and notifications still satisfy it,
- * exactly as {@link TapeRewriter} does for the engine's record modes; any other exchange is taken
- * as freshly recorded. When nothing changed, the earlier tape is kept byte for byte.
+ * cassette record} or a {@code @Tape} test gives a reviewable diff: an exchange whose client
+ * message (apart from its JSON-RPC {@code id}, which clients such as the MCP Java SDK draw at
+ * random) and the client's answers to server requests are unchanged keeps its recorded form (its
+ * {@code id}, {@code match} block, placeholders, elapsed time) wherever the fresh response and
+ * notifications still satisfy it, exactly as {@link TapeRewriter} does for the engine's record
+ * modes; any other exchange is taken as freshly recorded. When nothing changed, the earlier tape is
+ * kept byte for byte ({@link EarlierTape}).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class RecordingMerge {
@@ -53,6 +57,7 @@ public final class RecordingMerge {
         merged.add(now);
         continue;
       }
+      now = withIdOf(old, now);
       MatchSettings settings = tapeSettings.merge(MatchLayers.fromJson(old.match()));
       Exchange rewritten =
           TapeRewriter.rewrite(
@@ -89,7 +94,39 @@ public final class RecordingMerge {
   }
 
   private static boolean sameRequest(Exchange old, Exchange now) {
-    return old.client().equals(now.client())
+    return old.client().has("id") == now.client().has("id")
+        && withoutId(old.client()).equals(withoutId(now.client()))
         && Objects.equals(old.serverRequests(), now.serverRequests());
+  }
+
+  private static JsonNode withoutId(JsonNode message) {
+    if (message instanceof ObjectNode object && object.has("id")) {
+      ObjectNode copy = object.deepCopy();
+      copy.remove("id");
+      return copy;
+    }
+    return message;
+  }
+
+  /** {@code now} with the request id (in its client message and response) of {@code old}. */
+  private static Exchange withIdOf(Exchange old, Exchange now) {
+    JsonNode id = old.client().get("id");
+    JsonNode freshId = now.client().get("id");
+    if (id == null || id.equals(freshId)) {
+      return now;
+    }
+    JsonNode response = now.response();
+    if (response instanceof ObjectNode object && Objects.equals(object.get("id"), freshId)) {
+      response = object.deepCopy().set("id", id.deepCopy());
+    }
+    return new Exchange(
+        ((ObjectNode) now.client()).deepCopy().set("id", id.deepCopy()),
+        response,
+        now.notifications(),
+        now.serverRequests(),
+        now.elapsedMillis(),
+        now.match(),
+        now.extensions(),
+        now.position());
   }
 }
