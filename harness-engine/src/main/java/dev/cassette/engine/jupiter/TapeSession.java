@@ -197,8 +197,24 @@ final class TapeSession implements AutoCloseable {
             existing == null ? null : existing.match(),
             exchanges,
             null);
+    boolean created = !java.nio.file.Files.exists(plan.location().file());
     TapeCodec.write(tape, plan.location().file());
-    context.publishReportEntry("cassette.tape", what + ": " + plan.location().relative());
+    context.publishReportEntry(
+        "cassette.tape",
+        (created ? "recorded new tape" : what) + ": " + plan.location().relative());
+    if (created) {
+      announceNewTape(exchanges.size());
+    }
+  }
+
+  /** One console line (stderr) when a tape that did not exist was recorded. */
+  private void announceNewTape(int exchangeCount) {
+    System.err.println(
+        "cassette: recorded new tape "
+            + plan.location().file()
+            + " ("
+            + exchangeCount
+            + (exchangeCount == 1 ? " exchange)" : " exchanges)"));
   }
 
   private static JsonNode handshake(List<Exchange> exchanges) {
