@@ -15,7 +15,7 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * @TapeSuite("tapes")
  * @Match(ignorePaths = "$.result.content[0].text", ignoreExtraFields = Flag.TRUE)
- * class LenientTapes {}
+ * class LenientTapesTest {}
  * }</pre>
  */
 @Target({ElementType.TYPE, ElementType.METHOD})

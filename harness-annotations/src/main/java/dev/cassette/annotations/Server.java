@@ -17,7 +17,7 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * @TapeSuite("tapes")
  * @Server(command = "node dist/index.js stdio", env = {"API_KEY", "MODE=test"})
- * class EverythingTapes {}
+ * class EverythingTapesTest {}
  * }</pre>
  */
 @Target({ElementType.TYPE, ElementType.METHOD})

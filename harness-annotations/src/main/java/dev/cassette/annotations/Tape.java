@@ -22,7 +22,8 @@ import org.apiguardian.api.API;
  *
  * <p>{@code @Tape} only describes the tape. The Jupiter extension that acts on it is registered
  * with {@code @CassetteTest} (from {@code harness-engine}) or
- * {@code @ExtendWith(CassetteExtension.class)}; this module stays free of any dependency.
+ * {@code @ExtendWith(CassetteExtension.class)}; this module stays free of any dependency. A
+ * complete example with its imports and dependencies is in {@code docs/jupiter.md}.
  *
  * <pre>{@code
  * @CassetteTest
@@ -31,6 +32,7 @@ import org.apiguardian.api.API;
  *   @Test
  *   @Tape("weather/oslo.tape.json")
  *   void forecastForOslo(CassetteClient client) {
+ *     client.initialize();
  *     var result = client.callTool("forecast", Map.of("city", "Oslo"));
  *     assertThat(result.path("isError").asBoolean()).isFalse();
  *   }

@@ -15,11 +15,15 @@ import org.apiguardian.api.API;
  * exchange. Combine it with {@link Server} to name the server under test and {@link Match} for
  * matcher defaults.
  *
+ * <p>Surefire's default includes are {@code **}{@code /Test*.java}, {@code **}{@code /*Test.java},
+ * {@code **}{@code /*Tests.java} and {@code **}{@code /*TestCase.java}: name the class so that it
+ * ends in {@code Test}, or add it to Surefire's {@code <includes>}, or it is not run.
+ *
  * <pre>{@code
  * @TapeSuite("classpath:tapes/weather")
  * @Server(command = "node build/server.js")
  * @Match(ignorePaths = "$.result._meta")
- * class WeatherTapes {}
+ * class WeatherTapesTest {}
  * }</pre>
  */
 @Target(ElementType.TYPE)

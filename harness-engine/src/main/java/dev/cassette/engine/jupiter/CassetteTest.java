@@ -17,15 +17,34 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * register a Jupiter extension itself; this annotation (or
  * {@code @ExtendWith(CassetteExtension.class)}) does.
  *
+ * <p>A complete test class, {@code com.example.docs.CalculatorTest} in {@code example-tests}.
+ * {@code @Server(embedded = "wassette")} needs {@code dev.cassette:wasm-host} (test scope) next to
+ * {@code harness-engine}; {@code JsonNode} is Jackson 3's {@code tools.jackson.databind.JsonNode}.
+ * See {@code docs/jupiter.md} for the dependencies and the supported JUnit version.
+ *
  * <pre>{@code
+ * import static org.assertj.core.api.Assertions.assertThat;
+ *
+ * import dev.cassette.annotations.Server;
+ * import dev.cassette.annotations.Tape;
+ * import dev.cassette.engine.client.CassetteClient;
+ * import dev.cassette.engine.jupiter.CassetteTest;
+ * import java.util.Map;
+ * import org.junit.jupiter.api.Test;
+ * import tools.jackson.databind.JsonNode;
+ *
  * @CassetteTest
- * @TapeServer(command = {"node", "server.js", "stdio"})
- * class EchoTest {
+ * @Server(embedded = "wassette", settings = "componentDir=../components")
+ * class CalculatorTest {
+ *
  *   @Test
- *   @Tape("echo/hello.tape.json")
- *   void echoes(CassetteClient client) {
+ *   @Tape("calculator/add.tape.json")
+ *   void adds(CassetteClient client) {
  *     client.initialize();
- *     assertThat(client.callTool("echo", Map.of("message", "hello")).toString()).contains("hello");
+ *
+ *     JsonNode result = client.callTool("add", Map.of("a", 2, "b", 40));
+ *
+ *     assertThat(result.at("/content/0/text").asString()).contains("42");
  *   }
  * }
  * }</pre>

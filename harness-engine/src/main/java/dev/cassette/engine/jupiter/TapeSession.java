@@ -16,6 +16,7 @@ import dev.cassette.proxy.transport.ServerConnection;
 import dev.cassette.proxy.transport.ServerConnections;
 import dev.cassette.proxy.transport.TransportOptions;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -216,8 +217,13 @@ final class TapeSession implements AutoCloseable {
             null);
     String relative = plan.location().relative();
     if (earlier == null) {
+      boolean created = !Files.exists(plan.location().file());
       TapeCodec.write(tape, plan.location().file());
-      context.publishReportEntry("cassette.tape", what + ": " + relative);
+      context.publishReportEntry(
+          "cassette.tape", (created ? "recorded new tape" : what) + ": " + relative);
+      if (created) {
+        announceNewTape(exchanges.size());
+      }
       return;
     }
     RecordingMerge.Result merged = earlier.write(tape, plan.location().file());
@@ -233,6 +239,16 @@ final class TapeSession implements AutoCloseable {
                 + " exchanges of the earlier tape as they were and updated "
                 + merged.updated()
                 + ", their matchers and placeholders kept)");
+  }
+
+  /** One console line (stderr) when a tape that did not exist was recorded. */
+  private void announceNewTape(int exchangeCount) {
+    System.err.println(
+        "cassette: recorded new tape "
+            + plan.location().file()
+            + " ("
+            + exchangeCount
+            + (exchangeCount == 1 ? " exchange)" : " exchanges)"));
   }
 
   private static JsonNode handshake(List<Exchange> exchanges) {

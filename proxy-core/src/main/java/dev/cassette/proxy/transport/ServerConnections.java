@@ -7,6 +7,7 @@ import dev.cassette.proxy.launch.EmbeddedServerOptions;
 import dev.cassette.proxy.launch.EmbeddedServerProvider;
 import dev.cassette.proxy.tape.ServerSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ServerConnections {
 
   private static final int SHOWN_LINE_CHARS = 200;
+
+  /** The embedded host's provider name; it lives in {@code dev.cassette:wasm-host}. */
+  private static final String WASSETTE = "wassette";
 
   private ServerConnections() {}
 
@@ -149,7 +154,30 @@ public final class ServerConnections {
             + name
             + "': no EmbeddedServerProvider of that name on the class path (found: "
             + (known.isEmpty() ? "none" : String.join(", ", known))
-            + ")");
+            + ")"
+            + dependencyHint(name));
+  }
+
+  /** For a provider Cassette ships, where to get it: {@code wassette} is in {@code wasm-host}. */
+  private static String dependencyHint(String name) {
+    if (!WASSETTE.equals(name)) {
+      return "";
+    }
+    return "; add the dependency dev.cassette:wasm-host:" + cassetteVersion() + " (test scope)";
+  }
+
+  /** The version of the Cassette artifacts, from the filtered {@code cassette.properties}. */
+  private static String cassetteVersion() {
+    Properties properties = new Properties();
+    try (InputStream in =
+        ServerConnections.class.getResourceAsStream("/dev/cassette/proxy/cassette.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      // fall through to the placeholder: the hint still names the artifact
+    }
+    return properties.getProperty("version", "<version>");
   }
 
   /**

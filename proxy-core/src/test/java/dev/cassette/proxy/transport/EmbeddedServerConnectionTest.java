@@ -73,6 +73,22 @@ class EmbeddedServerConnectionTest {
   }
 
   @Test
+  void wassetteWithoutWasmHostOnTheClassPathNamesTheDependencyToAdd() {
+    // proxy-core's tests have no wasm-host: the provider named "wassette" is not on the class path
+    assertThatThrownBy(
+            () ->
+                ServerConnections.open(
+                    embedded("{\"name\":\"wassette\"}"), Map.of(), quickOptions()))
+        .isInstanceOf(IOException.class)
+        .message()
+        .startsWith(
+            "cannot start embedded server 'wassette': no EmbeddedServerProvider of that name on"
+                + " the class path (found: test-echo); add the dependency dev.cassette:wasm-host:")
+        .matches(".*dev\\.cassette:wasm-host:\\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(test scope\\).*")
+        .doesNotContain("${");
+  }
+
+  @Test
   void specWithoutNameIsRejected() {
     assertThatThrownBy(
             () -> ServerConnections.open(embedded("{\"seed\":1}"), Map.of(), quickOptions()))
