@@ -270,6 +270,7 @@ public final class SessionPump implements AutoCloseable {
         try {
           line = reader.readLine();
         } catch (LineTooLongException e) {
+          flushQuietly(); // the lines relayed before the bad one still reach their target
           throw e;
         } catch (WriteFailure e) {
           throw e;
@@ -277,6 +278,7 @@ public final class SessionPump implements AutoCloseable {
           if (ended.get()) {
             return;
           }
+          flushQuietly();
           throw new IOException("cannot read from " + source + ": " + e.getMessage(), e);
         }
         long now = System.nanoTime();
@@ -312,6 +314,15 @@ public final class SessionPump implements AutoCloseable {
     private void flushIfIdle() throws IOException {
       if (dirty) {
         flush();
+      }
+    }
+
+    /** Sends what is buffered before the session ends on a read error; a write error is moot. */
+    private void flushQuietly() {
+      try {
+        flushIfIdle();
+      } catch (IOException e) {
+        // the target is gone too; the read error is what ends the session
       }
     }
 

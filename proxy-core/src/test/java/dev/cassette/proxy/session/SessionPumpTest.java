@@ -242,6 +242,27 @@ class SessionPumpTest {
   }
 
   @Test
+  void linesRelayedInTheSameReadAsALineOverTheLimitStillReachTheClient() throws Exception {
+    TransportOptions options = quickOptions().withMaxLineBytes(64);
+    // One write, so both lines arrive in one read: the first must not stay in the relay's buffer.
+    ChildProcess server =
+        ChildProcess.start(
+            sh("printf '{}\\n" + "x".repeat(100) + "\\n'; cat"), Map.of(), null, options);
+    RecordingListener listener = new RecordingListener();
+    try (TestClient client = new TestClient()) {
+      SessionPump pump =
+          SessionPump.start(client.pumpInput(), client.pumpOutput(), server, listener, options);
+      assertThat(pump.awaitTermination(WAIT)).isTrue();
+      assertThat(listener.closeReasons())
+          .containsExactly(
+              "line 2 from server 'sh' is longer than the limit of 64 bytes"
+                  + "; the line was discarded");
+      assertThat(client.next(WAIT)).asString(StandardCharsets.UTF_8).isEqualTo("{}");
+    }
+    TestServers.assertAllGone(List.of(server.handle()));
+  }
+
+  @Test
   void closeStopsTheServerAndItsGrandchildren() throws Exception {
     ChildProcess server =
         ChildProcess.start(sh("sleep 1000 & cat"), Map.of(), null, quickOptions());
