@@ -6,5 +6,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 mvn -B -q package -DskipTests -pl cli,benchmarks -am >&2
-exec java -Dcassette.root="$root" -Dcassette.bench="${CASSETTE_BENCH:-/work/shared/bench}" \
+exec java -Dcassette.root="$root" -Dcassette.bench="${CASSETTE_BENCH:-$root/benchmarks/tools}" \
   -cp "cli/target/cassette.jar:benchmarks/target/classes" dev.cassette.bench.StdioProxyBenchmark "$@"

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * steady state; run with a small warm-up to see a cold start). A {@code memoryCalls} of 0 skips the
  * memory run. System properties: {@code cassette.root} (the repository, default the working
  * directory) and {@code cassette.bench} (folder of {@code relay.c} and {@code mcp-latency.mjs},
- * default {@code /work/shared/bench}).
+ * default {@code benchmarks/tools} under the repository).
  */
 public final class StdioProxyBenchmark {
 
@@ -62,7 +62,8 @@ public final class StdioProxyBenchmark {
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 8000;
     int memoryCalls = args.length > 3 ? Integer.parseInt(args[3]) : 50_000;
     Path root = Path.of(System.getProperty("cassette.root", "")).toAbsolutePath();
-    Path bench = Path.of(System.getProperty("cassette.bench", "/work/shared/bench"));
+    Path bench =
+        Path.of(System.getProperty("cassette.bench", root.resolve("benchmarks/tools").toString()));
     new StdioProxyBenchmark(root, bench).run(rounds, calls, warmup, memoryCalls);
   }
 
