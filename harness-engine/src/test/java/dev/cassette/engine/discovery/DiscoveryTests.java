@@ -187,6 +187,17 @@ class DiscoveryTests {
     }
 
     @Test
+    void suiteServerResolvesReferencesAsATestsServerDoes() {
+      TestDescriptor suite =
+          only(
+              clean(discover(Map.of("peers", "/opt/peers"), selectClass(ReferencingTapes.class)))
+                  .getEngineDescriptor());
+      var server = ((dev.cassette.engine.descriptor.SuiteDescriptor) suite).settings().server();
+      assertThat(server.command()).containsExactly("node", "/opt/peers/server.js", "--stdio");
+      assertThat(server.workingDirectory()).isEqualTo("/opt/peers");
+    }
+
+    @Test
     void suiteUniqueIdSelectsTheWholeSuite() {
       TestDescriptor suite =
           only(discover(Map.of(), selectClass(EverythingTapes.class)).getEngineDescriptor());

@@ -186,6 +186,20 @@ class CassetteExtensionTest {
     }
 
     @Test
+    void aBadCiValueFailsTheTestNamingKeyValueAndValidValuesAsInTheEngine() {
+      Events events = run(EchoFixture.class, CassetteExtension.CI_PROPERTY_NAME, "yes");
+
+      events.assertStatistics(stats -> stats.failed(1));
+      assertThat(TestKit.failureMessages(events))
+          .singleElement()
+          .asString()
+          .contains(
+              "configuration parameter cassette.ci has invalid value \"yes\" (expected true or"
+                  + " false)");
+      assertThat(echoTape()).doesNotExist();
+    }
+
+    @Test
     void aTapesOwnServerCommandRunsOnlyWhenAllowedAsInTheEngine() throws Exception {
       Path marker = tapes.resolve("started");
       Path tape = Files.createDirectories(tapes.resolve("own")).resolve("command.tape.json");
