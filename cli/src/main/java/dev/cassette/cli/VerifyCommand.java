@@ -4,18 +4,26 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 import dev.cassette.engine.Constants;
+import dev.cassette.engine.config.RecordMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.Filter;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherDiscoveryListener;
 import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
@@ -34,7 +42,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Replays tapes against a live MCP server and reports every difference.",
-      "Exit status: 0 when every exchange matches, 1 when any fails, 2 on bad usage."
+      "Exit status: 0 when every exchange matches, 1 when any fails, 2 on bad usage",
+      "(a bad option or -D value, an unknown cassette.* key, a path with no tapes)."
     })
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -63,8 +72,12 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--record",
       paramLabel = "MODE",
-      description = "Record mode: none, new, all or failing. Default: new, or none when CI is set.")
-  String record;
+      converter = VerifyOptions.RecordModeConverter.class,
+      description = {
+        "Record mode: none, new, all or failing. Default: new, or none when CI is set.",
+        "all and failing print each tape they rewrite."
+      })
+  RecordMode record;
 
   @Option(
       names = "--include-tag",
@@ -81,8 +94,21 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       paramLabel = "DURATION",
-      description = "Per-exchange timeout, e.g. 10s.")
-  String timeout;
+      converter = VerifyOptions.DurationConverter.class,
+      description = {
+        "Per-exchange timeout: 10s, 500ms, 2m, 1h or PT10S. It bounds a fresh server's first",
+        "answer too, unless -D cassette.server.startupTimeout=... adds start-up time."
+      })
+  Duration timeout;
+
+  @Option(
+      names = "-D",
+      paramLabel = "KEY=VALUE",
+      description = {
+        "A configuration parameter (repeatable), e.g. -D cassette.match.strict=true.",
+        "An unknown cassette.* key or a bad value is a usage error."
+      })
+  Map<String, String> parameters = new LinkedHashMap<>();
 
   @Option(
       names = "--reports-dir",
@@ -99,14 +125,14 @@ public final class VerifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<DiscoverySelector> selectors = new ArrayList<>();
     for (Path path : paths.isEmpty() ? List.of(Path.of("tapes")) : paths) {
-      if (Files.isDirectory(path)) {
-        selectors.add(selectDirectory(path.toFile()));
-      } else if (Files.isRegularFile(path)) {
-        selectors.add(selectFile(path.toFile()));
-      } else {
-        err.println("cassette verify: no such tape or folder: " + path);
+      Optional<String> problem = VerifyOptions.tapeProblem(path);
+      if (problem.isPresent()) {
+        err.println("cassette verify: " + problem.get());
+        err.flush();
         return 2;
       }
+      selectors.add(
+          Files.isDirectory(path) ? selectDirectory(path.toFile()) : selectFile(path.toFile()));
     }
     for (String command : allowCommands) {
       if (command.contains(",")) {
@@ -119,29 +145,68 @@ public final class VerifyCommand implements Callable<Integer> {
     LauncherDiscoveryRequestBuilder request =
         LauncherDiscoveryRequestBuilder.request()
             .selectors(selectors)
-            .filters(filters().toArray(new Filter<?>[0]));
-    if (server != null) {
-      request.configurationParameter(Constants.SERVER_COMMAND_PROPERTY_NAME, server);
+            .filters(filters().toArray(new Filter<?>[0]))
+            .configurationParameters(configurationParameters());
+    ConfigurationIssues issues = new ConfigurationIssues();
+    request.listeners(issues);
+    Launcher launcher = LauncherFactory.create();
+    TestPlan plan;
+    try {
+      plan = launcher.discover(request.build());
+    } catch (RuntimeException e) { // the launcher aborts discovery on an ERROR issue
+      if (issues.errors().isEmpty()) {
+        throw e;
+      }
+      plan = null;
     }
-    if (!allowCommands.isEmpty()) {
-      request.configurationParameter(
-          Constants.SERVER_ALLOWED_COMMANDS_PROPERTY_NAME, String.join(",", allowCommands));
+    if (!issues.errors().isEmpty()) {
+      issues.errors().forEach(error -> err.println("cassette verify: " + error));
+      err.flush();
+      return 2;
     }
-    if (record != null) {
-      request.configurationParameter(Constants.RECORD_PROPERTY_NAME, record);
-    }
-    if (timeout != null) {
-      request.configurationParameter(Constants.TIMEOUT_PROPERTY_NAME, timeout);
-    }
-    LauncherDiscoveryRequest discovery = request.build();
     Files.createDirectories(reportsDir);
     VerifySummary summary = new VerifySummary();
-    Launcher launcher = LauncherFactory.create();
-    launcher.execute(discovery, summary, new LegacyXmlReportGeneratingListener(reportsDir, err));
+    launcher.execute(plan, summary, new LegacyXmlReportGeneratingListener(reportsDir, err));
     summary.print(out);
     out.println("JUnit XML: " + reportsDir);
     out.flush();
     return summary.failed() > 0 || summary.exchanges() == 0 ? 1 : 0;
+  }
+
+  /** The engine's configuration from the options; {@code -D} values first, options win. */
+  private Map<String, String> configurationParameters() {
+    Map<String, String> configuration = new LinkedHashMap<>(parameters);
+    if (server != null) {
+      configuration.put(Constants.SERVER_COMMAND_PROPERTY_NAME, server);
+    }
+    if (!allowCommands.isEmpty()) {
+      configuration.put(
+          Constants.SERVER_ALLOWED_COMMANDS_PROPERTY_NAME, String.join(",", allowCommands));
+    }
+    if (record != null) {
+      configuration.put(Constants.RECORD_PROPERTY_NAME, record.configValue());
+    }
+    if (timeout != null) {
+      configuration.put(Constants.TIMEOUT_PROPERTY_NAME, timeout.toMillis() + "ms");
+    }
+    return configuration;
+  }
+
+  /** Keeps the ERROR discovery issues of the cassette engine: the run cannot start. */
+  private static final class ConfigurationIssues implements LauncherDiscoveryListener {
+    private final List<String> errors = new ArrayList<>();
+
+    @Override
+    public void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
+      if (issue.severity().compareTo(DiscoveryIssue.Severity.ERROR) >= 0
+          && engineId.getEngineId().filter(Constants.ENGINE_ID::equals).isPresent()) {
+        errors.add(issue.message());
+      }
+    }
+
+    List<String> errors() {
+      return errors;
+    }
   }
 
   private List<Filter<?>> filters() {

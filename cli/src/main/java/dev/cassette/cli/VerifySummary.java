@@ -7,12 +7,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
-/** Counts tapes and exchanges and keeps each failure's message, for {@code cassette verify}. */
+/**
+ * Counts tapes and exchanges and keeps each failure's message and each re-recorded tape, for {@code
+ * cassette verify}.
+ */
 final class VerifySummary implements TestExecutionListener {
+
+  private static final String RERECORDED_KEY = "cassette.rerecorded";
 
   private final AtomicInteger tapes = new AtomicInteger();
   private final AtomicInteger exchanges = new AtomicInteger();
@@ -20,6 +26,7 @@ final class VerifySummary implements TestExecutionListener {
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger skipped = new AtomicInteger();
   private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<String> rewritten = java.util.Collections.synchronizedList(new ArrayList<>());
   private long started;
   private long finished;
 
@@ -63,6 +70,19 @@ final class VerifySummary implements TestExecutionListener {
     }
   }
 
+  /** Keeps the engine's word on each tape it rewrote ({@code wrote …}) or could not write. */
+  @Override
+  public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+    if (!isTape(identifier)) {
+      return;
+    }
+    String note = entry.getKeyValuePairs().get(RERECORDED_KEY);
+    if (note == null) {
+      return;
+    }
+    rewritten.add(note.startsWith("wrote ") ? "re-recorded " + note.substring(6) : note);
+  }
+
   private static boolean isTape(TestIdentifier identifier) {
     return UniqueIds.TAPE_SEGMENT_TYPE.equals(
         UniqueId.parse(identifier.getUniqueId()).getLastSegment().getType());
@@ -80,6 +100,9 @@ final class VerifySummary implements TestExecutionListener {
     for (String failure : failures) {
       out.println("FAILED " + failure);
       out.println();
+    }
+    for (String tape : rewritten) {
+      out.println(tape);
     }
     out.printf(
         "%d tapes, %d exchanges: %d passed, %d failed, %d skipped in %.1f s%n",

@@ -206,4 +206,98 @@ class VerifyCommandTests {
             "cassette verify: --allow-command cannot hold a comma (give one command each time):"
                 + " node,sh");
   }
+
+  @Test
+  void aMisspeltRecordModeIsAUsageErrorNamingTheValidModes(@TempDir Path folder)
+      throws IOException {
+    Run run = verify(tapes(folder).toString(), "--record", "al");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--record")
+        .contains("'al' is no record mode: expected one of none, new, all, failing");
+    assertThat(run.out()).doesNotContain("tapes,");
+  }
+
+  @Test
+  void aBadTimeoutIsAUsageErrorNamingTheValidForms(@TempDir Path folder) throws IOException {
+    Run run = verify(tapes(folder).toString(), "--timeout", "soon");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--timeout")
+        .contains(
+            "'soon' is no duration: expected a positive duration: 10s, 500ms, 2m, 1h or ISO-8601"
+                + " PT10S");
+  }
+
+  @Test
+  void anUnknownCassetteKeyIsAUsageErrorThatSuggestsTheNearestKey(@TempDir Path folder)
+      throws IOException {
+    Run run =
+        verify(
+            tapes(folder).toString(),
+            "-D",
+            "cassette.recrod=all",
+            "--reports-dir",
+            folder.resolve("reports").toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "cassette verify: unknown configuration parameter cassette.recrod: did you mean"
+                + " cassette.record?");
+    assertThat(run.out()).doesNotContain("tapes,");
+  }
+
+  @Test
+  void aBadValueOfAKeyIsAUsageErrorNamingTheKeyTheValueAndTheValidValues(@TempDir Path folder)
+      throws IOException {
+    Run run =
+        verify(
+            tapes(folder).toString(),
+            "-Dcassette.match.strict=maybe",
+            "--reports-dir",
+            folder.resolve("reports").toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "cassette verify: configuration parameter cassette.match.strict has invalid value"
+                + " \"maybe\" (expected true or false)");
+  }
+
+  @Test
+  void aFolderWithoutTapesSaysWhatItLookedFor(@TempDir Path folder) throws IOException {
+    Path empty = Files.createDirectories(folder.resolve("empty"));
+    Files.writeString(empty.resolve("notes.json"), "{}");
+    Run run = verify(empty.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("cassette verify: no tapes found under " + empty + " (looked for *.tape.json)");
+  }
+
+  @Test
+  void aNamedFileThatIsNotATapeSaysWhy(@TempDir Path folder) throws IOException {
+    Path notATape = Files.writeString(folder.resolve("echo.json"), "{}");
+    Run run = verify(notATape.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(
+            "cassette verify: " + notATape + " is not a tape: a tape file name ends in .tape.json");
+  }
+
+  @Test
+  void reRecordingPrintsEachTapeItRewrote(@TempDir Path folder) throws IOException {
+    Path tapes = tapes(folder, "\"Echo: hello\"", "\"Echo: bye\"");
+    Run run =
+        verify(
+            tapes.toString(),
+            "--server",
+            everything(),
+            "--record",
+            "failing",
+            "--reports-dir",
+            folder.resolve("reports").toString());
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .contains("re-recorded " + tapes.resolve("echo.tape.json") + " (1 exchange changed)");
+    assertThat(Files.readString(tapes.resolve("echo.tape.json"))).contains("Echo: hello");
+  }
 }

@@ -42,16 +42,17 @@ public final class CassetteTestEngine extends HierarchicalTestEngine<CassetteExe
 
   @Override
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
-    CassetteEngineDescriptor engine = new CassetteEngineDescriptor(uniqueId);
-    DiscoverySelectorResolver.resolve(request, engine, System.getenv());
+    CassetteConfiguration configuration =
+        new CassetteConfiguration(request.getConfigurationParameters(), System.getenv());
+    CassetteEngineDescriptor engine = new CassetteEngineDescriptor(uniqueId, configuration);
+    DiscoverySelectorResolver.resolve(request, engine, configuration);
     return engine;
   }
 
   @Override
   protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
     ConfigurationParameters parameters = request.getConfigurationParameters();
-    CassetteConfiguration configuration = new CassetteConfiguration(parameters, System.getenv());
-    if (configuration.parallelExecutionEnabled()) {
+    if (configuration(request).parallelExecutionEnabled()) {
       return ParallelHierarchicalTestExecutorServiceFactory.create(
           new PrefixedConfigurationParameters(parameters, Constants.PARALLEL_CONFIG_PREFIX));
     }
@@ -61,8 +62,14 @@ public final class CassetteTestEngine extends HierarchicalTestEngine<CassetteExe
   @Override
   protected CassetteExecutionContext createExecutionContext(ExecutionRequest request) {
     return new CassetteExecutionContext(
-        new CassetteConfiguration(request.getConfigurationParameters(), System.getenv()),
-        request.getEngineExecutionListener(),
-        new ProxyCoreLauncher());
+        configuration(request), request.getEngineExecutionListener(), new ProxyCoreLauncher());
+  }
+
+  /** The configuration discovery read, handed down to execution. */
+  private static CassetteConfiguration configuration(ExecutionRequest request) {
+    if (request.getRootTestDescriptor() instanceof CassetteEngineDescriptor engine) {
+      return engine.configuration();
+    }
+    return new CassetteConfiguration(request.getConfigurationParameters(), System.getenv());
   }
 }

@@ -70,7 +70,9 @@ public final class Constants {
 
   /**
    * How long a freshly started server may take before it answers its first message, on top of
-   * {@link #TIMEOUT_PROPERTY_NAME}: {@value}. Default: {@value #DEFAULT_SERVER_STARTUP_TIMEOUT}.
+   * {@link #TIMEOUT_PROPERTY_NAME}: {@value}. Default: {@value #DEFAULT_SERVER_STARTUP_TIMEOUT}
+   * when {@link #TIMEOUT_PROPERTY_NAME} is not set either; when only {@link #TIMEOUT_PROPERTY_NAME}
+   * is set, the first answer is bounded by that timeout alone.
    */
   public static final String SERVER_STARTUP_TIMEOUT_PROPERTY_NAME =
       "cassette.server.startupTimeout";
@@ -99,6 +101,27 @@ public final class Constants {
 
   /** The environment variable read when {@link #RECORD_PROPERTY_NAME} is not set: {@value}. */
   public static final String RECORD_ENVIRONMENT_VARIABLE = "CASSETTE_RECORD";
+
+  /**
+   * Whether {@code @Tape} tests are served from their tapes with no live server: {@value}, {@code
+   * true} or {@code false}. Default: {@code false}.
+   */
+  public static final String OFFLINE_PROPERTY_NAME = "cassette.offline";
+
+  /**
+   * The folder {@code @Tape} paths are relative to: {@value}. Default: {@value
+   * #DEFAULT_TAPES_ROOT}.
+   */
+  public static final String TAPES_ROOT_PROPERTY_NAME = "cassette.tapes.root";
+
+  /** The default of {@link #TAPES_ROOT_PROPERTY_NAME}: {@value}. */
+  public static final String DEFAULT_TAPES_ROOT = "src/test/resources/tapes";
+
+  /**
+   * The prefix of every key: {@value}. A key under it that is none of these constants (nor under
+   * {@link #SERVER_SETTINGS_PREFIX} or {@link #PARALLEL_CONFIG_PREFIX}) is an error.
+   */
+  public static final String PREFIX = "cassette.";
 
   /** Comma-separated JSON paths ignored in every comparison: {@value}. Default: none. */
   public static final String MATCH_IGNORE_PATHS_PROPERTY_NAME = "cassette.match.ignorePaths";

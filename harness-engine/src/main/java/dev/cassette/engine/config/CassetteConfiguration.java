@@ -4,36 +4,53 @@ import static dev.cassette.engine.Constants.*;
 
 import dev.cassette.engine.match.MatchLayer;
 import dev.cassette.engine.match.MatchLayers;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
- * Reads the engine's settings ({@link dev.cassette.engine.Constants}) from JUnit configuration
- * parameters and the environment. A bad value gives the documented default and a problem (see
- * {@link #problems()}) naming the key and the value, which discovery reports as a warning.
+ * The one reader of Cassette's settings ({@link dev.cassette.engine.Constants}), for the engine and
+ * the {@code @Tape} extension alike: reads every setting once, from configuration parameters and
+ * the environment, when it is built. A bad value, or an unknown {@code cassette.*} key among the
+ * parameters that can be listed, is a problem ({@link #problems()}) naming the key, the value and
+ * the valid values; the engine reports each as an ERROR discovery issue, the extension fails the
+ * test with them. Where a value is bad, the accessor gives the default.
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class CassetteConfiguration {
 
   private final ConfigurationParameters parameters;
   private final Map<String, String> environment;
-  private final List<String> problems = new ArrayList<>();
+  private final Set<String> problems = new LinkedHashSet<>();
+  private final Optional<List<String>> serverCommand;
+  private final Map<String, String> serverEnvironment;
+  private final Optional<Path> serverWorkingDirectory;
+  private final Optional<String> serverEmbedded;
+  private final Map<String, String> serverSettings;
+  private final AllowedCommands allowedCommands;
+  private final Optional<String> ciReason;
+  private final ServerReuse serverReuse;
+  private final Duration timeout;
+  private final Duration serverStartupTimeout;
+  private final RecordMode recordMode;
+  private final MatchLayer matchLayer;
+  private final boolean parallelExecutionEnabled;
+  private final Path tapesRoot;
+  private final boolean offline;
 
   /**
-   * Creates a reader.
+   * Reads the configuration.
    *
    * @param parameters the configuration parameters
    * @param environment the environment (for {@code CASSETTE_RECORD}, {@code CI} and server env
@@ -43,6 +60,53 @@ public final class CassetteConfiguration {
       ConfigurationParameters parameters, Map<String, String> environment) {
     this.parameters = Objects.requireNonNull(parameters, "parameters");
     this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    serverCommand =
+        read(SERVER_COMMAND_PROPERTY_NAME, CommandLine::split, null)
+            .filter(words -> !words.isEmpty());
+    serverEnvironment =
+        text(SERVER_ENV_PROPERTY_NAME)
+            .map(value -> environmentEntries(List.of(value.split(",")), this.environment))
+            .orElse(Map.of());
+    serverWorkingDirectory = read(SERVER_WORKING_DIRECTORY_PROPERTY_NAME, Path::of, null);
+    serverEmbedded = text(SERVER_EMBEDDED_PROPERTY_NAME);
+    serverSettings = readServerSettings();
+    allowedCommands = readAllowedCommands();
+    ciReason =
+        ciReason(
+            read(CI_PROPERTY_NAME, Values::strictBoolean, null).orElse(null),
+            this.environment.get(CI_ENVIRONMENT_VARIABLE));
+    serverReuse =
+        read(
+                SERVER_REUSE_PROPERTY_NAME,
+                v -> Values.enumValue(ServerReuse.class, v),
+                ServerReuse.TAPE)
+            .orElseThrow();
+    Optional<Duration> configuredTimeout = read(TIMEOUT_PROPERTY_NAME, Durations::parse, null);
+    timeout = configuredTimeout.orElse(Durations.parse(DEFAULT_TIMEOUT));
+    serverStartupTimeout =
+        read(SERVER_STARTUP_TIMEOUT_PROPERTY_NAME, Durations::parse, null)
+            .orElse(
+                configuredTimeout.isPresent()
+                    ? Duration.ZERO
+                    : Durations.parse(DEFAULT_SERVER_STARTUP_TIMEOUT));
+    recordMode = readRecordMode();
+    matchLayer = readMatchLayer();
+    parallelExecutionEnabled = Boolean.TRUE.equals(bool(PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME));
+    tapesRoot = read(TAPES_ROOT_PROPERTY_NAME, Path::of, Path.of(DEFAULT_TAPES_ROOT)).orElseThrow();
+    offline = Boolean.TRUE.equals(bool(OFFLINE_PROPERTY_NAME));
+    problems.addAll(ConfigurationKeys.unknown(parameters));
+  }
+
+  /**
+   * Reads the configuration from a lookup that cannot list its keys (a Jupiter {@code
+   * ExtensionContext}), so unknown keys go unnoticed.
+   *
+   * @param lookup the configuration parameter (or system property) of a key
+   * @param environment the environment
+   */
+  public static CassetteConfiguration of(
+      Function<String, Optional<String>> lookup, Map<String, String> environment) {
+    return new CassetteConfiguration(new LookupParameters(lookup), environment);
   }
 
   /** The environment the configuration was read with. */
@@ -50,74 +114,44 @@ public final class CassetteConfiguration {
     return environment;
   }
 
+  /** The configuration parameter (or system property) {@code key}, as given. */
+  public Optional<String> parameter(String key) {
+    return parameters.get(key);
+  }
+
   /** The server command line, split into words, if configured. */
   public Optional<List<String>> serverCommand() {
-    return read(SERVER_COMMAND_PROPERTY_NAME, CommandLine::split, null)
-        .filter(words -> !words.isEmpty());
+    return serverCommand;
   }
 
   /** The server's environment: {@code NAME=value} entries and passed-through names. */
   public Map<String, String> serverEnvironment() {
-    return parameters
-        .get(SERVER_ENV_PROPERTY_NAME)
-        .map(value -> environmentEntries(List.of(value.split(",")), environment))
-        .orElse(Map.of());
+    return serverEnvironment;
   }
 
   /** The server's working directory, if configured. */
   public Optional<Path> serverWorkingDirectory() {
-    return read(SERVER_WORKING_DIRECTORY_PROPERTY_NAME, Path::of, null);
+    return serverWorkingDirectory;
   }
 
   /** The embedded server provider's name, if configured. */
   public Optional<String> serverEmbedded() {
-    return parameters
-        .get(SERVER_EMBEDDED_PROPERTY_NAME)
-        .map(String::trim)
-        .filter(s -> !s.isEmpty());
+    return serverEmbedded;
   }
 
   /** The embedded server's settings ({@code cassette.server.settings.*}). */
   public Map<String, String> serverSettings() {
-    Map<String, String> settings = new LinkedHashMap<>();
-    for (String key : new TreeSet<>(parameters.keySet())) {
-      if (key.startsWith(SERVER_SETTINGS_PREFIX)) {
-        parameters
-            .get(key)
-            .ifPresent(
-                value -> settings.put(key.substring(SERVER_SETTINGS_PREFIX.length()), value));
-      }
-    }
-    return settings;
+    return serverSettings;
   }
 
   /** The commands a tape's own server block may start on CI; default none. */
   public AllowedCommands allowedCommands() {
-    Optional<String> raw = parameters.get(SERVER_ALLOWED_COMMANDS_PROPERTY_NAME);
-    if (raw.isEmpty()) {
-      return AllowedCommands.NONE;
-    }
-    List<List<String>> entries = new ArrayList<>();
-    for (String entry : list(raw.get())) {
-      try {
-        entries.add(CommandLine.split(entry));
-      } catch (IllegalArgumentException e) {
-        problems.add(
-            "configuration parameter "
-                + SERVER_ALLOWED_COMMANDS_PROPERTY_NAME
-                + " has invalid entry \""
-                + entry
-                + "\" ("
-                + e.getMessage()
-                + "); left out");
-      }
-    }
-    return new AllowedCommands(entries);
+    return allowedCommands;
   }
 
   /** Whether the run is on CI: see {@link #ciReason()}. */
   public boolean onCi() {
-    return ciReason().isPresent();
+    return ciReason.isPresent();
   }
 
   /**
@@ -125,15 +159,70 @@ public final class CassetteConfiguration {
    * or empty when it is not.
    */
   public Optional<String> ciReason() {
-    return ciReason(
-        read(CI_PROPERTY_NAME, CassetteConfiguration::strictBoolean, null).orElse(null),
-        environment.get(CI_ENVIRONMENT_VARIABLE));
+    return ciReason;
+  }
+
+  /** How long servers live; default {@link ServerReuse#TAPE}. */
+  public ServerReuse serverReuse() {
+    return serverReuse;
+  }
+
+  /** The per-exchange timeout; default {@value dev.cassette.engine.Constants#DEFAULT_TIMEOUT}. */
+  public Duration timeout() {
+    return timeout;
   }
 
   /**
-   * The one rule for whether a run is on CI, shared with the {@code @Tape} extension: {@code
-   * cassette.ci} when it is set, else whether the environment variable {@code CI} is set to
-   * anything but blank or {@code false}.
+   * The extra time a fresh server gets for its first answer: {@code cassette.server.startupTimeout}
+   * when set; else {@value dev.cassette.engine.Constants#DEFAULT_SERVER_STARTUP_TIMEOUT} when
+   * {@code cassette.timeout} is not set either; else zero, so the timeout the user set bounds the
+   * first answer too.
+   */
+  public Duration serverStartupTimeout() {
+    return serverStartupTimeout;
+  }
+
+  /**
+   * The record mode: the configuration parameter (or system property), else {@code
+   * CASSETTE_RECORD}, else {@code none} on CI ({@link #onCi()}) and {@code new} otherwise.
+   */
+  public RecordMode recordMode() {
+    return recordMode;
+  }
+
+  /** The matcher settings configured under {@code cassette.match.*}. */
+  public MatchLayer matchLayer() {
+    return matchLayer;
+  }
+
+  /** Whether tapes run in parallel; default {@code false}. */
+  public boolean parallelExecutionEnabled() {
+    return parallelExecutionEnabled;
+  }
+
+  /** The folder {@code @Tape} paths are relative to. */
+  public Path tapesRoot() {
+    return tapesRoot;
+  }
+
+  /** Whether {@code @Tape} tests are served from their tapes; default {@code false}. */
+  public boolean offline() {
+    return offline;
+  }
+
+  /** The underlying parameters. */
+  public ConfigurationParameters parameters() {
+    return parameters;
+  }
+
+  /** The problems found, each once, naming the key, the value and the valid values. */
+  public List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  /**
+   * The one rule for whether a run is on CI: {@code cassette.ci} when it is set, else whether the
+   * environment variable {@code CI} is set to anything but blank or {@code false}.
    *
    * @param configured the value of {@code cassette.ci}, or {@code null} when it is not set
    * @param ciVariable the value of the environment variable {@code CI}, or {@code null}
@@ -147,116 +236,6 @@ public final class CassetteConfiguration {
       return Optional.empty();
     }
     return Optional.of("the environment variable " + CI_ENVIRONMENT_VARIABLE + " is set");
-  }
-
-  /** How long servers live; default {@link ServerReuse#TAPE}. */
-  public ServerReuse serverReuse() {
-    return read(SERVER_REUSE_PROPERTY_NAME, v -> enumValue(ServerReuse.class, v), ServerReuse.TAPE)
-        .orElseThrow();
-  }
-
-  /** The per-exchange timeout; default {@value dev.cassette.engine.Constants#DEFAULT_TIMEOUT}. */
-  public Duration timeout() {
-    return read(TIMEOUT_PROPERTY_NAME, Durations::parse, Durations.parse(DEFAULT_TIMEOUT))
-        .orElseThrow();
-  }
-
-  /** The extra time a fresh server gets for its first answer; default 30 s. */
-  public Duration serverStartupTimeout() {
-    return read(
-            SERVER_STARTUP_TIMEOUT_PROPERTY_NAME,
-            Durations::parse,
-            Durations.parse(DEFAULT_SERVER_STARTUP_TIMEOUT))
-        .orElseThrow();
-  }
-
-  /**
-   * The record mode: the configuration parameter (or system property), else {@code
-   * CASSETTE_RECORD}, else {@code none} on CI ({@link #onCi()}) and {@code new} otherwise.
-   */
-  public RecordMode recordMode() {
-    RecordMode fallback = onCi() ? RecordMode.NONE : RecordMode.NEW;
-    Optional<String> configured = parameters.get(RECORD_PROPERTY_NAME);
-    if (configured.isPresent()) {
-      return read(RECORD_PROPERTY_NAME, v -> enumValue(RecordMode.class, v), fallback)
-          .orElseThrow();
-    }
-    String fromEnvironment = environment.get(RECORD_ENVIRONMENT_VARIABLE);
-    if (fromEnvironment == null || fromEnvironment.isBlank()) {
-      return fallback;
-    }
-    try {
-      return enumValue(RecordMode.class, fromEnvironment);
-    } catch (IllegalArgumentException e) {
-      problems.add(
-          "environment variable "
-              + RECORD_ENVIRONMENT_VARIABLE
-              + " has invalid value \""
-              + fromEnvironment
-              + "\" ("
-              + e.getMessage()
-              + "); using "
-              + fallback.configValue());
-      return fallback;
-    }
-  }
-
-  /** The matcher settings configured under {@code cassette.match.*}. */
-  public MatchLayer matchLayer() {
-    List<String> arrayOrderPaths = List.of();
-    Boolean arrayOrder = null;
-    Optional<String> order =
-        parameters.get(MATCH_IGNORE_ARRAY_ORDER_PROPERTY_NAME).map(String::trim);
-    if (order.isPresent()) {
-      if (order.get().equals("true") || order.get().equals("false")) {
-        arrayOrder = Boolean.valueOf(order.get());
-      } else {
-        arrayOrderPaths = list(order.get());
-      }
-    }
-    return new MatchLayer(
-        parameters
-            .get(MATCH_IGNORE_PATHS_PROPERTY_NAME)
-            .map(CassetteConfiguration::list)
-            .orElse(List.of()),
-        arrayOrder,
-        arrayOrderPaths,
-        bool(MATCH_IGNORE_EXTRA_FIELDS_PROPERTY_NAME),
-        read(MATCH_NUMERIC_TOLERANCE_PROPERTY_NAME, CassetteConfiguration::tolerance, null)
-            .orElse(null),
-        bool(MATCH_NULL_AS_ABSENT_PROPERTY_NAME),
-        bool(MATCH_JSON_IN_TEXT_PROPERTY_NAME),
-        read(MATCH_NOTIFICATIONS_PROPERTY_NAME, MatchLayers::parseNotificationOrder, null)
-            .orElse(null),
-        bool(MATCH_STRICT_PROPERTY_NAME));
-  }
-
-  /** Whether tapes run in parallel; default {@code false}. */
-  public boolean parallelExecutionEnabled() {
-    return Boolean.TRUE.equals(bool(PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME));
-  }
-
-  /** The underlying parameters. */
-  public ConfigurationParameters parameters() {
-    return parameters;
-  }
-
-  /**
-   * Reads every setting and returns the problems found (each once), naming the key and the value.
-   */
-  public List<String> problems() {
-    problems.clear();
-    serverCommand();
-    allowedCommands();
-    serverWorkingDirectory();
-    serverReuse();
-    timeout();
-    serverStartupTimeout();
-    onCi();
-    recordMode();
-    matchLayer();
-    parallelExecutionEnabled();
-    return List.copyOf(new LinkedHashSet<>(problems));
   }
 
   /**
@@ -281,8 +260,97 @@ public final class CassetteConfiguration {
     return result;
   }
 
+  private Map<String, String> readServerSettings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String key : new TreeSet<>(parameters.keySet())) {
+      if (key.startsWith(SERVER_SETTINGS_PREFIX)) {
+        parameters
+            .get(key)
+            .ifPresent(
+                value -> settings.put(key.substring(SERVER_SETTINGS_PREFIX.length()), value));
+      }
+    }
+    return Map.copyOf(settings);
+  }
+
+  private AllowedCommands readAllowedCommands() {
+    Optional<String> raw = text(SERVER_ALLOWED_COMMANDS_PROPERTY_NAME);
+    if (raw.isEmpty()) {
+      return AllowedCommands.NONE;
+    }
+    List<List<String>> entries = new ArrayList<>();
+    for (String entry : Values.list(raw.get())) {
+      try {
+        entries.add(CommandLine.split(entry));
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            "configuration parameter "
+                + SERVER_ALLOWED_COMMANDS_PROPERTY_NAME
+                + " has invalid entry \""
+                + entry
+                + "\" ("
+                + e.getMessage()
+                + "; expected comma-separated command prefixes such as node src/server.js,uvx)");
+      }
+    }
+    return new AllowedCommands(entries);
+  }
+
+  private RecordMode readRecordMode() {
+    RecordMode fallback = ciReason.isPresent() ? RecordMode.NONE : RecordMode.NEW;
+    if (text(RECORD_PROPERTY_NAME).isPresent()) {
+      return read(RECORD_PROPERTY_NAME, v -> Values.enumValue(RecordMode.class, v), fallback)
+          .orElseThrow();
+    }
+    String fromEnvironment = environment.get(RECORD_ENVIRONMENT_VARIABLE);
+    if (fromEnvironment == null || fromEnvironment.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Values.enumValue(RecordMode.class, fromEnvironment);
+    } catch (IllegalArgumentException e) {
+      problems.add(
+          "environment variable "
+              + RECORD_ENVIRONMENT_VARIABLE
+              + " has invalid value \""
+              + fromEnvironment
+              + "\" ("
+              + e.getMessage()
+              + ")");
+      return fallback;
+    }
+  }
+
+  private MatchLayer readMatchLayer() {
+    List<String> arrayOrderPaths = List.of();
+    Boolean arrayOrder = null;
+    Optional<String> order = text(MATCH_IGNORE_ARRAY_ORDER_PROPERTY_NAME);
+    if (order.isPresent()) {
+      if (order.get().equals("true") || order.get().equals("false")) {
+        arrayOrder = Boolean.valueOf(order.get());
+      } else {
+        arrayOrderPaths = Values.list(order.get());
+      }
+    }
+    return new MatchLayer(
+        text(MATCH_IGNORE_PATHS_PROPERTY_NAME).map(Values::list).orElse(List.of()),
+        arrayOrder,
+        arrayOrderPaths,
+        bool(MATCH_IGNORE_EXTRA_FIELDS_PROPERTY_NAME),
+        read(MATCH_NUMERIC_TOLERANCE_PROPERTY_NAME, Values::tolerance, null).orElse(null),
+        bool(MATCH_NULL_AS_ABSENT_PROPERTY_NAME),
+        bool(MATCH_JSON_IN_TEXT_PROPERTY_NAME),
+        read(MATCH_NOTIFICATIONS_PROPERTY_NAME, MatchLayers::parseNotificationOrder, null)
+            .orElse(null),
+        bool(MATCH_STRICT_PROPERTY_NAME));
+  }
+
+  private Optional<String> text(String key) {
+    return parameters.get(key).map(String::trim).filter(value -> !value.isEmpty());
+  }
+
   private Boolean bool(String key) {
-    return read(key, CassetteConfiguration::strictBoolean, null).orElse(null);
+    return read(key, Values::strictBoolean, null).orElse(null);
   }
 
   private <T> Optional<T> read(String key, Function<String, T> parser, T fallback) {
@@ -300,57 +368,28 @@ public final class CassetteConfiguration {
               + raw.get()
               + "\" ("
               + e.getMessage()
-              + ")"
-              + (fallback == null ? "; ignored" : "; using the default " + describe(fallback)));
+              + ")");
       return Optional.ofNullable(fallback);
     }
   }
 
-  private static String describe(Object value) {
-    if (value instanceof Enum<?> e) {
-      return e.name().toLowerCase(Locale.ROOT);
-    }
-    if (value instanceof Duration d) {
-      return d.toString();
-    }
-    return String.valueOf(value);
-  }
+  /** Parameters read through a lookup that cannot list its keys. */
+  private record LookupParameters(Function<String, Optional<String>> lookup)
+      implements ConfigurationParameters {
 
-  private static Boolean strictBoolean(String value) {
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default -> throw new IllegalArgumentException("expected true or false");
-    };
-  }
-
-  private static BigDecimal tolerance(String value) {
-    BigDecimal tolerance = new BigDecimal(value);
-    if (tolerance.signum() < 0) {
-      throw new IllegalArgumentException("must be >= 0");
+    @Override
+    public Optional<String> get(String key) {
+      return lookup.apply(key);
     }
-    return tolerance;
-  }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
-    try {
-      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      List<String> names = new ArrayList<>();
-      for (E constant : type.getEnumConstants()) {
-        names.add(constant.name().toLowerCase(Locale.ROOT));
-      }
-      throw new IllegalArgumentException("expected one of " + String.join(", ", names), e);
+    @Override
+    public Optional<Boolean> getBoolean(String key) {
+      return get(key).map(value -> Boolean.valueOf(value.trim()));
     }
-  }
 
-  private static List<String> list(String value) {
-    List<String> result = new ArrayList<>();
-    for (String part : value.split(",")) {
-      if (!part.isBlank()) {
-        result.add(part.trim());
-      }
+    @Override
+    public Set<String> keySet() {
+      return Set.of();
     }
-    return result;
   }
 }

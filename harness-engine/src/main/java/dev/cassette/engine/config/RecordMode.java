@@ -15,6 +15,16 @@ public enum RecordMode {
   /** Verify, and re-record the tapes whose responses no longer match. */
   FAILING;
 
+  /**
+   * The mode written as {@code value} in configuration ({@code none}, {@code new}, {@code all},
+   * {@code failing}; case and surrounding blanks do not matter).
+   *
+   * @throws IllegalArgumentException listing the valid values
+   */
+  public static RecordMode parse(String value) {
+    return Values.enumValue(RecordMode.class, value);
+  }
+
   /** The name as written in configuration, lower case. */
   public String configValue() {
     return name().toLowerCase(Locale.ROOT);

@@ -2,7 +2,6 @@ package dev.cassette.engine.discovery;
 
 import dev.cassette.annotations.TapeSuite;
 import dev.cassette.engine.config.CassetteConfiguration;
-import java.util.Map;
 import org.apiguardian.api.API;
 import org.junit.platform.commons.io.ResourceFilter;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -22,17 +21,20 @@ public final class DiscoverySelectorResolver {
 
   private DiscoverySelectorResolver() {}
 
-  /** Resolves {@code request} into children of {@code engine}. */
+  /**
+   * Resolves {@code request} into children of {@code engine}. Each problem of {@code configuration}
+   * (a bad value, an unknown {@code cassette.*} key) is an ERROR issue, which fails the run.
+   */
   public static void resolve(
-      EngineDiscoveryRequest request, EngineDescriptor engine, Map<String, String> environment) {
+      EngineDiscoveryRequest request,
+      EngineDescriptor engine,
+      CassetteConfiguration configuration) {
     DiscoveryIssueReporter issues =
         DiscoveryIssueReporter.deduplicating(
             DiscoveryIssueReporter.forwarding(
                 request.getDiscoveryListener(), engine.getUniqueId()));
-    CassetteConfiguration configuration =
-        new CassetteConfiguration(request.getConfigurationParameters(), environment);
     for (String problem : configuration.problems()) {
-      issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.WARNING, problem));
+      issues.reportIssue(DiscoveryIssue.create(DiscoveryIssue.Severity.ERROR, problem));
     }
     EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
         .addResourceContainerSelectorResolver(
@@ -42,7 +44,7 @@ public final class DiscoverySelectorResolver {
         .addSelectorResolver(
             context ->
                 new SuiteResolver(
-                    context.getClassNameFilter(), context.getIssueReporter(), environment))
+                    context.getClassNameFilter(), context.getIssueReporter(), configuration))
         .addSelectorResolver(context -> new TapeResolver(context.getIssueReporter()))
         .build()
         .resolve(request, engine, issues);

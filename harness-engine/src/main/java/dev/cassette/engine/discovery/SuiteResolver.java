@@ -3,6 +3,7 @@ package dev.cassette.engine.discovery;
 import static dev.cassette.engine.discovery.DiscoverySelectorResolver.TAPE_SUFFIX;
 
 import dev.cassette.annotations.TapeSuite;
+import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.descriptor.SuiteDescriptor;
 import dev.cassette.engine.descriptor.SuiteTapeNames;
 import dev.cassette.engine.descriptor.UniqueIds;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -39,15 +39,15 @@ final class SuiteResolver implements SelectorResolver {
 
   private final Predicate<String> classNameFilter;
   private final DiscoveryIssueReporter issues;
-  private final Map<String, String> environment;
+  private final CassetteConfiguration configuration;
 
   SuiteResolver(
       Predicate<String> classNameFilter,
       DiscoveryIssueReporter issues,
-      Map<String, String> environment) {
+      CassetteConfiguration configuration) {
     this.classNameFilter = classNameFilter;
     this.issues = issues;
-    this.environment = environment;
+    this.configuration = configuration;
   }
 
   @Override
@@ -77,7 +77,7 @@ final class SuiteResolver implements SelectorResolver {
   private Resolution suite(Class<?> suiteClass, Context context) {
     SuiteSettings settings;
     try {
-      settings = SuiteSettings.of(suiteClass, environment);
+      settings = SuiteSettings.of(suiteClass, configuration);
     } catch (IllegalArgumentException e) {
       issues.reportIssue(
           DiscoveryIssue.builder(

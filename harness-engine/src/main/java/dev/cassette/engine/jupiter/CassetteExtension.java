@@ -40,10 +40,12 @@ public final class CassetteExtension implements ParameterResolver, InvocationInt
       dev.cassette.engine.Constants.RECORD_PROPERTY_NAME;
 
   /** {@code true} to serve every {@code @Tape} test from its tape, with no live server. */
-  public static final String OFFLINE_PROPERTY_NAME = "cassette.offline";
+  public static final String OFFLINE_PROPERTY_NAME =
+      dev.cassette.engine.Constants.OFFLINE_PROPERTY_NAME;
 
   /** The folder tape paths are relative to; default {@code src/test/resources/tapes}. */
-  public static final String TAPES_ROOT_PROPERTY_NAME = "cassette.tapes.root";
+  public static final String TAPES_ROOT_PROPERTY_NAME =
+      dev.cassette.engine.Constants.TAPES_ROOT_PROPERTY_NAME;
 
   /**
    * Whether to behave as on CI (record mode {@code none} by default); default: {@code CI} is set.
@@ -92,8 +94,7 @@ public final class CassetteExtension implements ParameterResolver, InvocationInt
     try {
       JupiterSettings settings = JupiterSettings.of(context);
       TapePlan plan = TapePlan.of(context, settings);
-      TapeSession session =
-          TapeSession.open(plan, context::getConfigurationParameter, System.getenv());
+      TapeSession session = TapeSession.open(plan, settings.configuration());
       store.put(context.getUniqueId(), session);
       return session;
     } catch (java.io.IOException | RuntimeException e) {

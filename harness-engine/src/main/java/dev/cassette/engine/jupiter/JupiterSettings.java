@@ -1,95 +1,86 @@
 package dev.cassette.engine.jupiter;
 
 import dev.cassette.annotations.Tape;
-import dev.cassette.engine.Constants;
 import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.config.RecordMode;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Reads the extension's configuration parameters ({@code cassette.*}, from system properties or
- * {@code junit-platform.properties}) and the environment, one small method per setting.
+ * The extension's view of the engine's one configuration reader ({@link CassetteConfiguration}),
+ * read once per run from the configuration parameters ({@code cassette.*}, from system properties
+ * or {@code junit-platform.properties}) and the environment.
  */
 final class JupiterSettings {
 
-  private final Function<String, Optional<String>> parameters;
-  private final Function<String, String> environment;
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(JupiterSettings.class);
 
-  JupiterSettings(
-      Function<String, Optional<String>> parameters, Function<String, String> environment) {
-    this.parameters = parameters;
-    this.environment = environment;
+  private final CassetteConfiguration configuration;
+
+  JupiterSettings(CassetteConfiguration configuration) {
+    this.configuration = configuration;
   }
 
+  /**
+   * The run's settings, read on first use and kept in the root context's store.
+   *
+   * @throws ExtensionConfigurationException naming every bad value (key, value, valid values)
+   */
   static JupiterSettings of(ExtensionContext context) {
-    return new JupiterSettings(context::getConfigurationParameter, System::getenv);
+    ExtensionContext root = context.getRoot();
+    JupiterSettings settings =
+        root.getStore(NAMESPACE)
+            .computeIfAbsent(
+                JupiterSettings.class,
+                key ->
+                    new JupiterSettings(
+                        CassetteConfiguration.of(root::getConfigurationParameter, System.getenv())),
+                JupiterSettings.class);
+    settings.check();
+    return settings;
+  }
+
+  /**
+   * Fails when the configuration has problems.
+   *
+   * @throws ExtensionConfigurationException naming every bad value (key, value, valid values)
+   */
+  void check() {
+    if (!configuration.problems().isEmpty()) {
+      throw new ExtensionConfigurationException(
+          "Cassette configuration: " + String.join("; ", configuration.problems()));
+    }
+  }
+
+  CassetteConfiguration configuration() {
+    return configuration;
   }
 
   /** {@code cassette.tapes.root}, default {@code src/test/resources/tapes}. */
   Path tapesRoot() {
-    return Path.of(
-        parameters
-            .apply(CassetteExtension.TAPES_ROOT_PROPERTY_NAME)
-            .orElse("src/test/resources/tapes"));
+    return configuration.tapesRoot();
   }
 
   /** {@code cassette.offline}, default false. */
   boolean offline() {
-    return parameters
-        .apply(CassetteExtension.OFFLINE_PROPERTY_NAME)
-        .map(value -> Boolean.parseBoolean(value.trim()))
-        .orElse(false);
+    return configuration.offline();
   }
 
-  /**
-   * {@code cassette.ci}, default: whether the environment variable {@code CI} is set; the engine's
-   * rule ({@link CassetteConfiguration#ciReason(Boolean, String)}).
-   */
+  /** {@code cassette.ci}, default: whether the environment variable {@code CI} is set. */
   boolean onCi() {
-    Boolean configured =
-        parameters
-            .apply(Constants.CI_PROPERTY_NAME)
-            .map(value -> Boolean.parseBoolean(value.trim()))
-            .orElse(null);
-    return CassetteConfiguration.ciReason(
-            configured, environment.apply(Constants.CI_ENVIRONMENT_VARIABLE))
-        .isPresent();
+    return configuration.onCi();
   }
 
   /**
-   * The record mode: the annotation's, else {@code cassette.record}, else {@code CASSETTE_RECORD},
-   * else {@code none} on CI and {@code new} elsewhere.
-   *
-   * @throws IllegalArgumentException naming the key and the value when it is not a mode
+   * The record mode: the annotation's, else the configuration's ({@code cassette.record}, else
+   * {@code CASSETTE_RECORD}, else {@code none} on CI and {@code new} elsewhere).
    */
   RecordMode recordMode(Tape.RecordMode annotated) {
     if (annotated != Tape.RecordMode.DEFAULT) {
       return RecordMode.valueOf(annotated.name());
     }
-    Optional<String> configured =
-        parameters.apply(Constants.RECORD_PROPERTY_NAME).filter(value -> !value.isBlank());
-    if (configured.isPresent()) {
-      return parse(Constants.RECORD_PROPERTY_NAME, configured.get());
-    }
-    String fromEnvironment = environment.apply(Constants.RECORD_ENVIRONMENT_VARIABLE);
-    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-      return parse(Constants.RECORD_ENVIRONMENT_VARIABLE, fromEnvironment);
-    }
-    return onCi() ? RecordMode.NONE : RecordMode.NEW;
-  }
-
-  private static RecordMode parse(String key, String value) {
-    String name = value.trim().toLowerCase(Locale.ROOT);
-    for (RecordMode mode : RecordMode.values()) {
-      if (mode.configValue().equals(name)) {
-        return mode;
-      }
-    }
-    throw new IllegalArgumentException(
-        key + " must be one of none, new, all, failing but was '" + value + "'");
+    return configuration.recordMode();
   }
 }

@@ -1,7 +1,9 @@
 package dev.cassette.engine.jupiter;
 
+import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.record.EarlierTape;
 import dev.cassette.engine.record.RecordingMerge;
+import dev.cassette.engine.replay.TapeCommands;
 import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.serve.TapeServer;
 import dev.cassette.proxy.serve.TapeServerConnection;
@@ -25,7 +27,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
 import tools.jackson.databind.JsonNode;
@@ -66,15 +67,13 @@ final class TapeSession implements AutoCloseable {
     this.connection = TappedConnection.tap(offline != null ? offline : live, log);
   }
 
-  static TapeSession open(
-      TapePlan plan, Function<String, Optional<String>> parameters, Map<String, String> environment)
-      throws IOException {
+  static TapeSession open(TapePlan plan, CassetteConfiguration configuration) throws IOException {
     if (plan.action() == TapePlan.Action.OFFLINE) {
       Tape existing = read(plan);
       Map<String, String> secrets =
           plan.server() == null
               ? Map.of()
-              : ServerSettings.of(plan.server(), parameters, environment).environment();
+              : ServerSettings.of(plan.server(), configuration, "@Server").environment();
       TapeServer server =
           new TapeServer(
               ExchangeSecrets.restored(existing, secrets),
@@ -90,8 +89,13 @@ final class TapeSession implements AutoCloseable {
     Tape existing = earlier == null ? null : earlier.tape();
     ServerSettings settings;
     if (plan.server() != null) {
-      settings = ServerSettings.of(plan.server(), parameters, environment);
+      settings = ServerSettings.of(plan.server(), configuration, "@Server");
     } else if (existing != null && existing.server() != null) {
+      Optional<String> refusal =
+          TapeCommands.refusal(configuration, existing.server(), "@Server on the test");
+      if (refusal.isPresent()) {
+        throw new IllegalStateException(refusal.get());
+      }
       settings = new ServerSettings(existing.server(), Map.of());
     } else {
       throw new IllegalStateException(

@@ -1,5 +1,7 @@
 package dev.cassette.engine.replay;
 
+import dev.cassette.engine.Constants;
+import dev.cassette.engine.config.Durations;
 import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.engine.match.NotificationMatcher;
 import dev.cassette.proxy.jsonrpc.Json;
@@ -28,11 +30,25 @@ final class ExchangePlayer {
 
   private final ServerConnection connection;
   private final Duration timeout;
+  private final String bound;
   private final Map<String, String> environment;
 
   ExchangePlayer(ServerConnection connection, Duration timeout, Map<String, String> environment) {
+    this(connection, timeout, Constants.TIMEOUT_PROPERTY_NAME, environment);
+  }
+
+  /**
+   * A player whose waits end after {@code timeout}; {@code bound} names the settings it comes from,
+   * for the failure message.
+   */
+  ExchangePlayer(
+      ServerConnection connection,
+      Duration timeout,
+      String bound,
+      Map<String, String> environment) {
     this.connection = connection;
     this.timeout = timeout;
+    this.bound = bound;
     this.environment = environment;
   }
 
@@ -51,7 +67,7 @@ final class ExchangePlayer {
         byte[] line = receive(deadline);
         if (line == null) {
           throw new ExchangeTimeoutException(
-              "no response within " + describe(timeout) + serverTail());
+              "no response within " + describe(timeout) + " (" + bound + ")" + serverTail());
         }
         window.accept(line, requestId, batch);
       }
@@ -82,8 +98,7 @@ final class ExchangePlayer {
   }
 
   static String describe(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    return Durations.describe(duration);
   }
 
   private final class Window {

@@ -3,12 +3,8 @@ package dev.cassette.engine.replay;
 import dev.cassette.annotations.Match;
 import dev.cassette.annotations.Server;
 import dev.cassette.engine.config.CassetteConfiguration;
-import dev.cassette.engine.config.CommandLine;
 import dev.cassette.engine.match.MatchLayer;
 import dev.cassette.engine.match.MatchLayers;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -24,32 +20,17 @@ public record SuiteSettings(ServerOverride server, MatchLayer match) {
   public static final SuiteSettings NONE = new SuiteSettings(null, MatchLayer.EMPTY);
 
   /**
-   * Reads {@code @Server} and {@code @Match} from a suite class.
+   * Reads {@code @Server} (through {@link ServerAnnotations}) and {@code @Match} from a suite
+   * class.
    *
-   * @throws IllegalArgumentException if {@code @Server}'s command line cannot be split
+   * @throws IllegalArgumentException naming what is wrong with {@code @Server}
    */
-  public static SuiteSettings of(Class<?> suiteClass, Map<String, String> environment) {
+  public static SuiteSettings of(Class<?> suiteClass, CassetteConfiguration configuration) {
     Server server = suiteClass.getAnnotation(Server.class);
-    ServerOverride override = null;
-    if (server != null) {
-      Map<String, String> settings = new LinkedHashMap<>();
-      for (String setting : server.settings()) {
-        int equals = setting.indexOf('=');
-        if (equals < 1) {
-          throw new IllegalArgumentException(
-              "@Server settings entry must be key=value but was \"" + setting + "\"");
-        }
-        settings.put(setting.substring(0, equals), setting.substring(equals + 1));
-      }
-      override =
-          new ServerOverride(
-              server.command().isBlank() ? List.of() : CommandLine.split(server.command()),
-              CassetteConfiguration.environmentEntries(List.of(server.env()), environment),
-              server.workingDirectory().isBlank() ? null : server.workingDirectory(),
-              server.embedded().isBlank() ? null : server.embedded(),
-              settings,
-              "@Server on " + suiteClass.getName());
-    }
+    ServerOverride override =
+        server == null
+            ? null
+            : ServerAnnotations.read(server, configuration, "@Server on " + suiteClass.getName());
     return new SuiteSettings(
         override, MatchLayers.fromAnnotation(suiteClass.getAnnotation(Match.class)));
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Decides whether a tape's own server command may run. A tape in a pull request is a command line
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * when {@code cassette.server.allowedCommands} allows it. Locally every command runs; embedded
  * servers are not commands and always run.
  */
-final class TapeCommands {
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class TapeCommands {
 
   private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
@@ -28,15 +30,38 @@ final class TapeCommands {
    */
   static void check(CassetteConfiguration configuration, ServerSpec spec)
       throws ServerSelection.CommandNotAllowedException {
+    Optional<String> refusal =
+        refusal(
+            configuration,
+            spec,
+            "-D"
+                + Constants.SERVER_COMMAND_PROPERTY_NAME
+                + "=... (cassette verify --server ...) or @Server on the @TapeSuite class");
+    if (refusal.isPresent()) {
+      throw new ServerSelection.CommandNotAllowedException(refusal.get());
+    }
+  }
+
+  /**
+   * Why the tape's server {@code spec} may not start (on CI, without an allowance), or empty when
+   * it may.
+   *
+   * @param configuration the run's configuration
+   * @param spec the tape's server block
+   * @param nameItYourself how else the user may name the server, for the message
+   * @return the message naming the command and how to allow it, or empty
+   */
+  public static Optional<String> refusal(
+      CassetteConfiguration configuration, ServerSpec spec, String nameItYourself) {
     if (ServerSpec.EMBEDDED.equals(spec.transport())) {
-      return;
+      return Optional.empty();
     }
     Optional<String> ci = configuration.ciReason();
     if (ci.isEmpty() || configuration.allowedCommands().allows(spec.command())) {
-      return;
+      return Optional.empty();
     }
     String executable = spec.command().isEmpty() ? "" : shellWord(spec.command().get(0));
-    throw new ServerSelection.CommandNotAllowedException(
+    return Optional.of(
         "the tape's server command `"
             + shellWords(spec.command())
             + "` is not run on CI ("
@@ -47,9 +72,8 @@ final class TapeCommands {
             + executable
             + " (cassette verify --allow-command "
             + executable
-            + "), or name the server yourself with -D"
-            + Constants.SERVER_COMMAND_PROPERTY_NAME
-            + "=... (cassette verify --server ...) or @Server on the @TapeSuite class");
+            + "), or name the server yourself with "
+            + nameItYourself);
   }
 
   /** The words as a POSIX shell would read them back: words with special characters quoted. */

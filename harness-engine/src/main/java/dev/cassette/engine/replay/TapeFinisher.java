@@ -51,7 +51,21 @@ final class TapeFinisher {
     String after = TapeCodec.toJson(rewritten);
     if (!before.equals(after)) {
       TapeCodec.write(rewritten, replay.location().file());
-      replay.publish(descriptor, "cassette.rerecorded", "wrote " + replay.location().displayPath());
+      int changed = 0;
+      for (int i = 0; i < rewritten.exchanges().size(); i++) {
+        if (!rewritten.exchanges().get(i).equals(replay.tape().exchanges().get(i))) {
+          changed++;
+        }
+      }
+      replay.publish(
+          descriptor,
+          "cassette.rerecorded",
+          "wrote "
+              + replay.location().displayPath()
+              + " ("
+              + changed
+              + (changed == 1 ? " exchange" : " exchanges")
+              + " changed)");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cassette.engine.replay;
 
+import dev.cassette.engine.Constants;
 import dev.cassette.engine.config.RecordMode;
 import dev.cassette.engine.discovery.TapeLocation;
 import dev.cassette.engine.match.Difference;
@@ -130,9 +131,11 @@ public final class TapeReplay {
     Exchange exchange = tape.exchanges().get(number - 1);
     String name = ExchangeNames.displayName(exchange, number);
     played = number;
+    ServerConnectionLease lease = null;
     try {
-      ServerConnectionLease lease = lease();
-      ExchangePlayer player = new ExchangePlayer(lease.connection(), lease.timeout(), environment);
+      lease = lease();
+      ExchangePlayer player =
+          new ExchangePlayer(lease.connection(), lease.timeout(), lease.bound(), environment);
       ObservedExchange result = player.play(echoingLiveState(exchange), settings(number));
       observed[number - 1] = result;
       requestStates.observe(exchange.response(), result.response());
@@ -151,7 +154,10 @@ public final class TapeReplay {
           e);
     } catch (ExchangeTimeoutException e) {
       skipReason =
-          "the server did not answer " + name + " within " + ExchangePlayer.describe(timeout);
+          "the server did not answer "
+              + name
+              + " within "
+              + ExchangePlayer.describe(lease == null ? timeout : lease.timeout());
       throw new IOException(context + name + " at " + where(exchange) + ": " + e.getMessage(), e);
     } catch (IOException e) {
       skipReason = "the server failed: " + e.getMessage();
@@ -174,13 +180,31 @@ public final class TapeReplay {
             exchange.position());
   }
 
+  /** A connection and how long to wait on it; {@code bound} names the settings the wait is from. */
   private record ServerConnectionLease(
-      dev.cassette.proxy.transport.ServerConnection connection, Duration timeout) {}
+      dev.cassette.proxy.transport.ServerConnection connection, Duration timeout, String bound) {}
 
+  /**
+   * The connection, and the wait: {@code cassette.timeout}, plus the start-up allowance ({@link
+   * dev.cassette.engine.config.CassetteConfiguration#serverStartupTimeout()}, zero when only the
+   * timeout is set) for a fresh server's first answer.
+   */
   private ServerConnectionLease lease() throws IOException {
     dev.cassette.proxy.transport.ServerConnection connection = connections.get();
-    return new ServerConnectionLease(
-        connection, connections.firstUse() ? timeout.plus(startupTimeout) : timeout);
+    if (connections.firstUse() && !startupTimeout.isZero()) {
+      return new ServerConnectionLease(
+          connection,
+          timeout.plus(startupTimeout),
+          Constants.TIMEOUT_PROPERTY_NAME
+              + " "
+              + ExchangePlayer.describe(timeout)
+              + " + "
+              + Constants.SERVER_STARTUP_TIMEOUT_PROPERTY_NAME
+              + " "
+              + ExchangePlayer.describe(startupTimeout)
+              + " for a fresh server's first answer");
+    }
+    return new ServerConnectionLease(connection, timeout, Constants.TIMEOUT_PROPERTY_NAME);
   }
 
   /** Exchanges re-recorded so far (1-based numbers). */

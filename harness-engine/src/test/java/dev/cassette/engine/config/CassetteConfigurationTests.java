@@ -33,7 +33,7 @@ class CassetteConfigurationTests {
     assertThat(configuration.problems())
         .containsExactly(
             "environment variable CASSETTE_RECORD has invalid value \"yes\" (expected one of none,"
-                + " new, all, failing); using new");
+                + " new, all, failing)");
   }
 
   @Test
@@ -120,7 +120,7 @@ class CassetteConfigurationTests {
     assertThat(configuration.problems())
         .containsExactly(
             "configuration parameter cassette.ci has invalid value \"yes\" (expected true or"
-                + " false); ignored");
+                + " false)");
   }
 
   @Test
@@ -147,6 +147,99 @@ class CassetteConfigurationTests {
     assertThat(configuration.problems())
         .containsExactly(
             "configuration parameter cassette.server.allowedCommands has invalid entry"
-                + " \"'broken\" (unclosed ' quote in command line: 'broken); left out");
+                + " \"'broken\" (unclosed ' quote in command line: 'broken; expected comma-separated"
+                + " command prefixes such as node src/server.js,uvx)");
+  }
+
+  @Test
+  void badValuesNameTheKeyTheValueAndTheValidValues() {
+    CassetteConfiguration configuration =
+        configuration(
+            Map.of(
+                "cassette.timeout", "soon",
+                "cassette.record", "al",
+                "cassette.server.reuse", "never",
+                "cassette.match.numericTolerance", "a bit"),
+            Map.of());
+    assertThat(configuration.problems())
+        .containsExactlyInAnyOrder(
+            "configuration parameter cassette.timeout has invalid value \"soon\" (expected a"
+                + " positive duration: 10s, 500ms, 2m, 1h or ISO-8601 PT10S)",
+            "configuration parameter cassette.record has invalid value \"al\" (expected one of"
+                + " none, new, all, failing)",
+            "configuration parameter cassette.server.reuse has invalid value \"never\" (expected"
+                + " one of tape, suite)",
+            "configuration parameter cassette.match.numericTolerance has invalid value \"a bit\""
+                + " (expected a number >= 0)");
+    assertThat(configuration.timeout()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void anUnknownCassetteKeyIsAProblemThatNamesTheNearestKnownKey() {
+    CassetteConfiguration configuration =
+        configuration(
+            Map.of(
+                "cassette.recrod", "all",
+                "cassette.server.startupTimout", "5s",
+                "cassette.zzz", "1",
+                "cassette.server.settings.anything", "goes",
+                "cassette.execution.parallel.config.strategy", "fixed",
+                "junit.jupiter.whatever", "x"),
+            Map.of());
+    assertThat(configuration.problems())
+        .containsExactly(
+            "unknown configuration parameter cassette.recrod: did you mean cassette.record? (the"
+                + " keys are listed in docs/configuration.md)",
+            "unknown configuration parameter cassette.server.startupTimout: did you mean"
+                + " cassette.server.startupTimeout? (the keys are listed in docs/configuration.md)",
+            "unknown configuration parameter cassette.zzz (the keys are listed in"
+                + " docs/configuration.md)");
+  }
+
+  @Test
+  void aKeyFromASystemPropertyIsNotCheckedForBeingKnown() {
+    System.setProperty("cassette.fromTheBuild", "x");
+    try {
+      assertThat(configuration(Map.of("cassette.fromTheBuild", "x"), Map.of()).problems())
+          .isEmpty();
+      assertThat(configuration(Map.of("cassette.fromTheBuild", "other"), Map.of()).problems())
+          .singleElement()
+          .asString()
+          .startsWith("unknown configuration parameter cassette.fromTheBuild");
+    } finally {
+      System.clearProperty("cassette.fromTheBuild");
+    }
+  }
+
+  @Test
+  void theTimeoutAloneBoundsAFreshServersFirstAnswerWhenOnlyItIsSet() {
+    assertThat(configuration(Map.of(), Map.of()).serverStartupTimeout())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(configuration(Map.of("cassette.timeout", "2s"), Map.of()).serverStartupTimeout())
+        .isZero();
+    assertThat(
+            configuration(
+                    Map.of("cassette.timeout", "2s", "cassette.server.startupTimeout", "1m"),
+                    Map.of())
+                .serverStartupTimeout())
+        .isEqualTo(Duration.ofMinutes(1));
+    assertThat(
+            configuration(Map.of("cassette.server.startupTimeout", "5s"), Map.of())
+                .serverStartupTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void tapesRootAndOfflineAreReadLikeEveryOtherKey() {
+    CassetteConfiguration configuration =
+        configuration(Map.of("cassette.tapes.root", "tapes", "cassette.offline", "yes"), Map.of());
+    assertThat(configuration.tapesRoot()).isEqualTo(java.nio.file.Path.of("tapes"));
+    assertThat(configuration.offline()).isFalse();
+    assertThat(configuration.problems())
+        .containsExactly(
+            "configuration parameter cassette.offline has invalid value \"yes\" (expected true or"
+                + " false)");
+    assertThat(configuration(Map.of(), Map.of()).tapesRoot())
+        .isEqualTo(java.nio.file.Path.of("src/test/resources/tapes"));
   }
 }

@@ -190,6 +190,17 @@ class DiscoveryTests {
     }
 
     @Test
+    void suiteServerResolvesReferencesAsATestsServerDoes() {
+      TestDescriptor suite =
+          only(
+              clean(discover(Map.of("peers", "/opt/peers"), selectClass(ReferencingTapes.class)))
+                  .getEngineDescriptor());
+      var server = ((dev.cassette.engine.descriptor.SuiteDescriptor) suite).settings().server();
+      assertThat(server.command()).containsExactly("node", "/opt/peers/server.js", "--stdio");
+      assertThat(server.workingDirectory()).isEqualTo("/opt/peers");
+    }
+
+    @Test
     void suiteUniqueIdSelectsTheWholeSuite() {
       TestDescriptor suite =
           only(discover(Map.of(), selectClass(EverythingTapes.class)).getEngineDescriptor());
@@ -347,7 +358,7 @@ class DiscoveryTests {
   @Nested
   class Configuration {
     @Test
-    void badValueIsAWarningNamingKeyAndValue() {
+    void badValueIsAnErrorNamingTheKeyTheValueAndTheValidValues() {
       EngineDiscoveryResults results =
           discover(
               Map.of("cassette.timeout", "soon", "cassette.record", "sometimes"),
@@ -356,15 +367,47 @@ class DiscoveryTests {
           .extracting(DiscoveryIssue::severity, DiscoveryIssue::message)
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(
-                  DiscoveryIssue.Severity.WARNING,
-                  "configuration parameter cassette.timeout has invalid value \"soon\" (Text cannot be"
-                      + " parsed to a Duration); using the default PT10S"),
+                  DiscoveryIssue.Severity.ERROR,
+                  "configuration parameter cassette.timeout has invalid value \"soon\" (expected a"
+                      + " positive duration: 10s, 500ms, 2m, 1h or ISO-8601 PT10S)"),
               org.assertj.core.groups.Tuple.tuple(
-                  DiscoveryIssue.Severity.WARNING,
-                  "configuration parameter cassette.record has invalid value \"sometimes\" (expected"
-                      + " one of none, new, all, failing); using the default "
-                      + (System.getenv("CI") == null ? "new" : "none")));
-      assertThat(names(results.getEngineDescriptor())).containsExactly("echo");
+                  DiscoveryIssue.Severity.ERROR,
+                  "configuration parameter cassette.record has invalid value \"sometimes\""
+                      + " (expected one of none, new, all, failing)"));
+    }
+
+    @Test
+    void unknownCassetteKeyIsAnErrorThatSuggestsTheNearestKey() {
+      EngineDiscoveryResults results =
+          discover(Map.of("cassette.recrod", "all"), selectFile(ECHO.toFile()));
+      assertThat(results.getDiscoveryIssues())
+          .extracting(DiscoveryIssue::severity, DiscoveryIssue::message)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  DiscoveryIssue.Severity.ERROR,
+                  "unknown configuration parameter cassette.recrod: did you mean cassette.record?"
+                      + " (the keys are listed in docs/configuration.md)"));
+    }
+
+    @Test
+    void aBadValueFailsTheRunAndRunsNoTape() {
+      var events =
+          dev.cassette.engine.EngineTests.execute(
+                  Map.of("cassette.timeout", "soon"), selectFile(ECHO.toFile()))
+              .allEvents();
+      assertThat(events.started().count()).isEqualTo(1);
+      assertThat(events.failed().stream())
+          .singleElement()
+          .satisfies(
+              event ->
+                  assertThat(
+                          event
+                              .getRequiredPayload(
+                                  org.junit.platform.engine.TestExecutionResult.class)
+                              .getThrowable()
+                              .orElseThrow()
+                              .getMessage())
+                      .contains("cassette.timeout has invalid value \"soon\""));
     }
   }
 }

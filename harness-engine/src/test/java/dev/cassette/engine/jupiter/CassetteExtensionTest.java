@@ -7,6 +7,7 @@ import dev.cassette.engine.jupiter.fixtures.EchoMoreFixture;
 import dev.cassette.engine.jupiter.fixtures.OfflineFixture;
 import dev.cassette.engine.jupiter.fixtures.SdkFixture;
 import dev.cassette.engine.jupiter.fixtures.SecretFixture;
+import dev.cassette.engine.jupiter.fixtures.TapeCommandFixture;
 import dev.cassette.engine.jupiter.fixtures.TemplatesFixture;
 import dev.cassette.proxy.tape.Tape;
 import dev.cassette.proxy.tape.TapeCodec;
@@ -182,6 +183,52 @@ class CassetteExtensionTest {
           .contains(
               "echo/hello.tape.json does not exist and record mode is none (the default when CI is set)");
       assertThat(echoTape()).doesNotExist();
+    }
+
+    @Test
+    void aBadCiValueFailsTheTestNamingKeyValueAndValidValuesAsInTheEngine() {
+      Events events = run(EchoFixture.class, CassetteExtension.CI_PROPERTY_NAME, "yes");
+
+      events.assertStatistics(stats -> stats.failed(1));
+      assertThat(TestKit.failureMessages(events))
+          .singleElement()
+          .asString()
+          .contains(
+              "configuration parameter cassette.ci has invalid value \"yes\" (expected true or"
+                  + " false)");
+      assertThat(echoTape()).doesNotExist();
+    }
+
+    @Test
+    void aTapesOwnServerCommandRunsOnlyWhenAllowedAsInTheEngine() throws Exception {
+      Path marker = tapes.resolve("started");
+      Path tape = Files.createDirectories(tapes.resolve("own")).resolve("command.tape.json");
+      Files.writeString(
+          tape,
+          """
+          {"cassette": 1, "name": "command",
+           "server": {"transport": "stdio", "command": ["sh", "-c", "touch \\"$0\\"", "%s"]},
+           "exchanges": [{"client": {"jsonrpc": "2.0", "id": 1, "method": "ping"},
+                          "response": {"jsonrpc": "2.0", "id": 1, "result": {}}}]}
+          """
+              .formatted(marker.toString().replace("\\", "\\\\")));
+
+      Events events =
+          run(
+              TapeCommandFixture.class,
+              CassetteExtension.CI_PROPERTY_NAME,
+              "true",
+              CassetteExtension.RECORD_PROPERTY_NAME,
+              "none");
+
+      events.assertStatistics(stats -> stats.failed(1));
+      assertThat(TestKit.failureMessages(events))
+          .singleElement()
+          .asString()
+          .contains("the tape's server command `sh -c 'touch \"$0\"' " + marker)
+          .contains("is not run on CI (cassette.ci=true)")
+          .contains("or name the server yourself with @Server on the test");
+      assertThat(marker).doesNotExist();
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cassette.annotations.Server;
 import dev.cassette.annotations.Tape;
+import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.config.RecordMode;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class NamingAndSettingsTest {
 
+  private static CassetteConfiguration configuration(
+      Map<String, String> parameters, Map<String, String> env) {
+    return CassetteConfiguration.of(key -> Optional.ofNullable(parameters.get(key)), env);
+  }
+
   private static JupiterSettings settings(Map<String, String> parameters, Map<String, String> env) {
-    return new JupiterSettings(key -> Optional.ofNullable(parameters.get(key)), env::get);
+    return new JupiterSettings(configuration(parameters, env));
   }
 
   @Test
@@ -39,12 +45,22 @@ class NamingAndSettingsTest {
   }
 
   @Test
-  void aBadRecordModeNamesTheKeyAndTheValue() {
-    assertThatThrownBy(
-            () ->
-                settings(Map.of("cassette.record", "sometimes"), Map.of())
-                    .recordMode(Tape.RecordMode.DEFAULT))
-        .hasMessage("cassette.record must be one of none, new, all, failing but was 'sometimes'");
+  void aBadRecordModeNamesTheKeyTheValueAndTheValidValues() {
+    assertThatThrownBy(() -> settings(Map.of("cassette.record", "sometimes"), Map.of()).check())
+        .hasMessage(
+            "Cassette configuration: configuration parameter cassette.record has invalid value"
+                + " \"sometimes\" (expected one of none, new, all, failing)");
+  }
+
+  @Test
+  void ciAndOfflineAreReadStrictlyAsTheEngineReadsThem() {
+    JupiterSettings settings =
+        settings(Map.of("cassette.ci", "yes", "cassette.offline", "on"), Map.of());
+    assertThatThrownBy(settings::check)
+        .hasMessage(
+            "Cassette configuration: configuration parameter cassette.ci has invalid value"
+                + " \"yes\" (expected true or false); configuration parameter cassette.offline has"
+                + " invalid value \"on\" (expected true or false)");
   }
 
   @Test
@@ -71,8 +87,8 @@ class NamingAndSettingsTest {
     ServerSettings command =
         ServerSettings.of(
             WithCommand.class.getAnnotation(Server.class),
-            key -> key.equals("peers") ? Optional.of("/opt/my peers") : Optional.empty(),
-            Map.of("TOKEN", "t0ken-value"));
+            configuration(Map.of("peers", "/opt/my peers"), Map.of("TOKEN", "t0ken-value")),
+            "@Server");
 
     assertThat(command.spec().command())
         .containsExactly("node", "/opt/my peers/server.js", "stdio");
@@ -83,8 +99,8 @@ class NamingAndSettingsTest {
     ServerSettings embedded =
         ServerSettings.of(
             Embedded.class.getAnnotation(Server.class),
-            key -> key.equals("root") ? Optional.of("/src") : Optional.empty(),
-            Map.of());
+            configuration(Map.of("root", "/src"), Map.of()),
+            "@Server");
     assertThat(embedded.spec().embedded().toString())
         .isEqualTo("{\"name\":\"wassette\",\"componentDir\":\"/src/components\",\"seed\":\"7\"}");
   }
@@ -95,8 +111,8 @@ class NamingAndSettingsTest {
             () ->
                 ServerSettings.of(
                     Unresolvable.class.getAnnotation(Server.class),
-                    key -> Optional.empty(),
-                    Map.of()))
+                    configuration(Map.of(), Map.of()),
+                    "@Server"))
         .hasMessage(
             "@Server refers to ${nowhere}, which is neither a configuration parameter nor a system property");
   }

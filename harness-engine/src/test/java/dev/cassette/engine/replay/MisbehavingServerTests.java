@@ -121,6 +121,54 @@ class MisbehavingServerTests {
   }
 
   @Test
+  void theTimeoutAloneBoundsAHungServersFirstAnswerWhenOnlyItIsSet(@TempDir Path folder)
+      throws IOException {
+    Path tape = tape(folder, "process.stdin.resume(); console.error('never ready');");
+    Events tests =
+        execute(
+                Map.of(
+                    "cassette.record", "none",
+                    "cassette.timeout", "1500ms",
+                    "cassette.server.allowedCommands", "node"),
+                selectFile(tape.toFile()))
+            .testEvents();
+    tests
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            failedWith(
+                "exchange:1",
+                m ->
+                    m.contains("no response within 1500 ms (cassette.timeout)")
+                        && m.contains("never ready")));
+    noChildProcessLeft();
+  }
+
+  @Test
+  void anExplicitStartupTimeoutIsAddedToTheFirstAnswersBoundAndNamed(@TempDir Path folder)
+      throws IOException {
+    Path tape = tape(folder, "process.stdin.resume();");
+    Events tests =
+        execute(
+                Map.of(
+                    "cassette.record", "none",
+                    "cassette.timeout", "500ms",
+                    "cassette.server.startupTimeout", "1s",
+                    "cassette.server.allowedCommands", "node"),
+                selectFile(tape.toFile()))
+            .testEvents();
+    tests
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            failedWith(
+                "exchange:1",
+                "no response within 1500 ms (cassette.timeout 500 ms +"
+                    + " cassette.server.startupTimeout 1 s for a fresh server's first answer)"));
+    noChildProcessLeft();
+  }
+
+  @Test
   void serverThatCannotStartFailsTheFirstExchange(@TempDir Path folder) throws IOException {
     Path tape = tape(folder, "");
     Events tests =

@@ -30,6 +30,18 @@ class ServerSelectionTests {
       env = {"MODE=suite", "TOKEN"})
   static class Suite {}
 
+  @Server(
+      command = "node ${peers}/server.js",
+      workingDirectory = "${peers}",
+      env = {"TOKEN"})
+  static class SuiteWithReferences {}
+
+  @Server(command = "node ${nowhere}/server.js")
+  static class SuiteWithAnUnknownReference {}
+
+  @Server(env = {"TOKEN"})
+  static class SuiteWithoutServer {}
+
   static final Tape TAPE =
       new Tape(
           1,
@@ -57,8 +69,25 @@ class ServerSelectionTests {
   }
 
   @Test
+  void aSuitesServerIsReadAsATestsIsWithReferencesResolved() {
+    ServerOverride server =
+        SuiteSettings.of(SuiteWithReferences.class, configuration(Map.of("peers", "/opt/peers")))
+            .server();
+    assertThat(server.command()).containsExactly("node", "/opt/peers/server.js");
+    assertThat(server.workingDirectory()).isEqualTo("/opt/peers");
+    assertThat(server.environment()).containsExactly(Map.entry("TOKEN", "t0ken"));
+    assertThatThrownBy(
+            () -> SuiteSettings.of(SuiteWithAnUnknownReference.class, configuration(Map.of())))
+        .hasMessage(
+            "@Server refers to ${nowhere}, which is neither a configuration parameter nor a"
+                + " system property");
+    assertThatThrownBy(() -> SuiteSettings.of(SuiteWithoutServer.class, configuration(Map.of())))
+        .hasMessage("@Server needs exactly one of command or embedded but has neither");
+  }
+
+  @Test
   void configurationWinsOverSuiteOverTapeOverEmbedded() throws Exception {
-    SuiteSettings suite = SuiteSettings.of(Suite.class, Map.of("TOKEN", "t0ken"));
+    SuiteSettings suite = SuiteSettings.of(Suite.class, configuration(Map.of()));
     ChosenServer fromConfiguration =
         ServerSelection.choose(
             configuration(Map.of("cassette.server.command", "node 'config server.js'")),
@@ -169,7 +198,7 @@ class ServerSelectionTests {
 
   @Test
   void onCiTheSuitesConfiguredAndEmbeddedServersNeedNoAllowance() throws Exception {
-    SuiteSettings suite = SuiteSettings.of(Suite.class, Map.of());
+    SuiteSettings suite = SuiteSettings.of(Suite.class, onCi(Map.of()));
     assertThat(ServerSelection.choose(onCi(Map.of()), suite, TAPE, Set.of()).spec().command())
         .containsExactly("node", "suite-server.js", "--port", "0");
     assertThat(
