@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 final class DefaultRules {
 
   /**
-   * Token shapes, most specific first; group 1 (when present) is the secret. Each names the
-   * literals one of which every match contains, so that text without them is skipped unscanned.
+   * Secret shapes, most specific first (a private key's body before any token inside it); group 1
+   * (when present) is the secret. Each names the literals one of which every match contains, so
+   * that text without them is skipped unscanned.
    */
   static final List<Rule> PATTERNS = patterns();
 
@@ -44,6 +45,18 @@ final class DefaultRules {
 
   private static List<Rule> patterns() {
     return List.of(
+        new Rule(
+            "PRIVATE_KEY",
+            Pattern.compile(
+                "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
+                    + "(.+?)(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\\z)",
+                Pattern.DOTALL),
+            Anchors.of("-----BEGIN ")),
+        new Rule(
+            "URL_PASSWORD",
+            Pattern.compile(
+                "\\b[A-Za-z][A-Za-z0-9+.\\-]*://[^\\s/?#@:\"'<>\\\\]*:([^\\s/?#@\"'<>\\\\]+)@"),
+            Anchors.of("://")),
         new Rule(
             "API_KEY",
             Pattern.compile("\\b(sk-(?:proj-|ant-)?[A-Za-z0-9_\\-]{16,})"),
