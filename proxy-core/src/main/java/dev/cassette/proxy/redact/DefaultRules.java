@@ -56,7 +56,7 @@ final class DefaultRules {
             "URL_PASSWORD",
             Pattern.compile(
                 "\\b[A-Za-z][A-Za-z0-9+.\\-]*://[^\\s/?#@:\"'<>\\\\]*:([^\\s/?#@\"'<>\\\\]+)@"),
-            Anchors.of("://")),
+            Anchors.followedBy(DefaultRules::userInfoWithPassword, "://")),
         new Rule(
             "API_KEY",
             Pattern.compile("\\b(sk-(?:proj-|ant-)?[A-Za-z0-9_\\-]{16,})"),
@@ -85,6 +85,28 @@ final class DefaultRules {
             Pattern.compile(
                 "(?i)\\bbearer\\s+((?=[A-Za-z0-9\\-._~+/]*[0-9])[A-Za-z0-9\\-._~+/]{8,}=*)"),
             Anchors.ignoringAsciiCase("bearer")));
+  }
+
+  /**
+   * Whether a {@code user:password@} can follow a {@code ://} at {@code from}: a {@code :} and then
+   * an {@code @} before the authority ends, so that the many URLs without one skip the pattern.
+   */
+  static boolean userInfoWithPassword(String text, int from) {
+    boolean colon = false;
+    for (int i = from, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case ':' -> colon = true;
+        case '@' -> {
+          return colon;
+        }
+        case ' ', '\t', '\n', 0x0B, '\f', '\r', '/', '?', '#', '"', '\'', '<', '>', '\\' -> {
+          return false;
+        }
+        default -> {}
+      }
+    }
+    return false;
   }
 
   /** A built-in token shape. */

@@ -41,6 +41,15 @@ class RedactorServerSecretsTest {
     }
 
     @Test
+    void urlsWithoutAPasswordAreLeftWithoutRunningThePattern() {
+      Redactor redactor = Redactor.defaults();
+
+      assertThat(redactor.mayChange("demo://resource/1 https://bob@example.com:8443/x?a=b:c@d"))
+          .isFalse();
+      assertThat(redactor.mayChange("see https://bob:pw@example.com")).isTrue();
+    }
+
+    @Test
     void replacesTheBodyOfPemPrivateKeys() {
       for (String kind : List.of("", "RSA ", "EC ", "OPENSSH ", "ENCRYPTED ")) {
         String pem =
