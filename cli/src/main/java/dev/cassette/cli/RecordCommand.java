@@ -132,7 +132,11 @@ final class RecordCommand implements Callable<Integer> {
     Map<String, String> environment = environment();
     TransportOptions options = transportOptions();
     ServerSpec serverSpec = serverSpec(environment);
-    Redactor redactor = Redactor.defaults().withEnvironment(environment);
+    Redactor redactor =
+        Redactor.defaults()
+            .withEnvironment(environment)
+            .withInheritedEnvironment(System.getenv())
+            .withCommandLine(serverSpec.command());
     EarlierTape earlier = noRecord ? null : EarlierTape.read(output, note -> status(err, note));
     Recorder recorder;
     try {

@@ -79,21 +79,20 @@ public final class Recorder implements SessionListener, AutoCloseable {
    *
    * @param options what to record into and about
    * @param redactor what counts as a secret; applied to every message, non-JSON line and the
-   *     server's command line before anything is written
+   *     server's command line before anything is written, with the values of the command line's
+   *     sensitive options ({@link Redactor#withCommandLine}) added
    * @throws IOException if the journal cannot be created (for example, an earlier recording's
    *     journal is still there)
    */
   public static Recorder start(RecorderOptions options, Redactor redactor) throws IOException {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(redactor, "redactor");
-    Redactor redaction = redactor;
     ServerSpec server = options.server();
-    List<String> command = new ArrayList<>(server.command().size());
-    server.command().forEach(part -> command.add(redaction.redact(part)));
+    Redactor redaction = redactor.withCommandLine(server.command());
     ServerSpec redacted =
         new ServerSpec(
             server.transport(),
-            command,
+            redaction.redactCommand(server.command()),
             server.url() == null ? null : redaction.redact(server.url()),
             server.embedded(),
             server.env(),

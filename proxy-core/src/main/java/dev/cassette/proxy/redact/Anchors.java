@@ -9,8 +9,17 @@ import java.util.List;
  * @param literals the literals, none empty
  * @param ignoreAsciiCase whether {@code A-Z} and {@code a-z} match each other (as in a pattern
  *     compiled with {@code (?i)} and without {@code UNICODE_CASE})
+ * @param followedBy what every match has after the literal, checked without a regular expression,
+ *     or {@code null} when the literal is enough
  */
-record Anchors(List<String> literals, boolean ignoreAsciiCase) {
+record Anchors(List<String> literals, boolean ignoreAsciiCase, Follow followedBy) {
+
+  /** A cheap necessary condition on the text after a literal. */
+  @FunctionalInterface
+  interface Follow {
+    /** Whether a match can hold the literal that ends right before {@code from}. */
+    boolean test(String text, int from);
+  }
 
   Anchors {
     literals = List.copyOf(literals);
@@ -20,10 +29,15 @@ record Anchors(List<String> literals, boolean ignoreAsciiCase) {
   }
 
   static Anchors of(String... literals) {
-    return new Anchors(List.of(literals), false);
+    return new Anchors(List.of(literals), false, null);
   }
 
   static Anchors ignoringAsciiCase(String... literals) {
-    return new Anchors(List.of(literals), true);
+    return new Anchors(List.of(literals), true, null);
+  }
+
+  /** Anchors whose matches also pass {@code follow} right after the literal. */
+  static Anchors followedBy(Follow follow, String... literals) {
+    return new Anchors(List.of(literals), false, follow);
   }
 }

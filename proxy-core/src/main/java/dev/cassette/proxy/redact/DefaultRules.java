@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 final class DefaultRules {
 
   /**
-   * Token shapes, most specific first; group 1 (when present) is the secret. Each names the
-   * literals one of which every match contains, so that text without them is skipped unscanned.
+   * Secret shapes, most specific first (a private key's body before any token inside it); group 1
+   * (when present) is the secret. Each names the literals one of which every match contains, so
+   * that text without them is skipped unscanned.
    */
   static final List<Rule> PATTERNS = patterns();
 
@@ -45,6 +46,18 @@ final class DefaultRules {
   private static List<Rule> patterns() {
     return List.of(
         new Rule(
+            "PRIVATE_KEY",
+            Pattern.compile(
+                "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"
+                    + "(.+?)(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\\z)",
+                Pattern.DOTALL),
+            Anchors.of("-----BEGIN ")),
+        new Rule(
+            "URL_PASSWORD",
+            Pattern.compile(
+                "\\b[A-Za-z][A-Za-z0-9+.\\-]*://[^\\s/?#@:\"'<>\\\\]*:([^\\s/?#@\"'<>\\\\]+)@"),
+            Anchors.followedBy(DefaultRules::userInfoWithPassword, "://")),
+        new Rule(
             "API_KEY",
             Pattern.compile("\\b(sk-(?:proj-|ant-)?[A-Za-z0-9_\\-]{16,})"),
             Anchors.of("sk-")),
@@ -72,6 +85,28 @@ final class DefaultRules {
             Pattern.compile(
                 "(?i)\\bbearer\\s+((?=[A-Za-z0-9\\-._~+/]*[0-9])[A-Za-z0-9\\-._~+/]{8,}=*)"),
             Anchors.ignoringAsciiCase("bearer")));
+  }
+
+  /**
+   * Whether a {@code user:password@} can follow a {@code ://} at {@code from}: a {@code :} and then
+   * an {@code @} before the authority ends, so that the many URLs without one skip the pattern.
+   */
+  static boolean userInfoWithPassword(String text, int from) {
+    boolean colon = false;
+    for (int i = from, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case ':' -> colon = true;
+        case '@' -> {
+          return colon;
+        }
+        case ' ', '\t', '\n', 0x0B, '\f', '\r', '/', '?', '#', '"', '\'', '<', '>', '\\' -> {
+          return false;
+        }
+        default -> {}
+      }
+    }
+    return false;
   }
 
   /** A built-in token shape. */

@@ -24,15 +24,20 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Immutable: each {@code with…} method returns a new redactor. Three kinds of rule apply:
  *
  * <ul>
- *   <li>known secret values ({@link #withSecret}, {@link #withEnvironment}), replaced wherever they
- *       occur inside a string, longest first;
+ *   <li>known secret values ({@link #withSecret}, {@link #withEnvironment}, {@link
+ *       #withInheritedEnvironment}, {@link #withCommandLine}), replaced wherever they occur inside
+ *       a string, longest first;
  *   <li>sensitive fields ({@link #withField}): a string value of a JSON field or header named like
  *       {@code Authorization} becomes {@code ${secret:AUTHORIZATION}} (only the token when another
- *       rule already recognised it), and in raw text {@code password=…}, {@code "token": "…"} or
- *       {@code Authorization: Bearer …} lose their value;
- *   <li>patterns ({@link #withPattern}) for token shapes: group 1 when the pattern has one, else
+ *       rule already recognised it), and in raw text {@code password=…} (also inside the value of
+ *       another key, as in {@code config: password=…}), {@code "token": "…"} or {@code
+ *       Authorization: Bearer …} lose their value;
+ *   <li>patterns ({@link #withPattern}) for secret shapes: group 1 when the pattern has one, else
  *       the whole match.
  * </ul>
+ *
+ * <p>A server's command line goes through {@link #redactCommand}, which also replaces the values of
+ * sensitive options ({@code --api-key=…}, {@code --password …}) whatever their length.
  *
  * <p>Example: {@code Redactor.defaults().withEnvironment(Map.of("API_KEY", key)).redact(message)}.
  * Placeholders already in the text (secret or json-unit ones) are never redacted again.
@@ -44,16 +49,6 @@ public final class Redactor {
   public static final int MIN_SECRET_LENGTH = 4;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-  /**
-   * {@code key: value}, {@code key=value} or {@code "key": "value"} in raw text; a name right after
-   * a {@code /} or a backslash is a path segment ({@code /etc/passwd: permission denied}), not a
-   * key.
-   */
-  private static final Pattern ASSIGNMENT =
-      Pattern.compile(
-          "(?<![A-Za-z0-9_\\-/\\\\])([\"']?)([A-Za-z][A-Za-z0-9_\\-]*)\\1\\s*[:=]\\s*[\"']?"
-              + "(?:(?i:basic|bearer|digest|token)\\s+)?([^\"'\\s,;&]+)");
 
   private static final Redactor NONE = new Redactor(Map.of(), List.of(), Set.of());
 
@@ -85,9 +80,10 @@ public final class Redactor {
 
   /**
    * A redactor with the built-in rules: bearer tokens, common API key shapes ({@code sk-…}, {@code
-   * ghp_…}, {@code xoxb-…}, {@code AKIA…}, {@code AIza…}, JWTs) and fields named like {@code
-   * authorization}, {@code cookie}, {@code x-api-key}, {@code api_key}, {@code token}, {@code
-   * password} or {@code secret}.
+   * ghp_…}, {@code xoxb-…}, {@code AKIA…}, {@code AIza…}, JWTs), the body of PEM private keys
+   * ({@code ${secret:PRIVATE_KEY}}), the password of a URL's user-info ({@code
+   * https://user:${secret:URL_PASSWORD}@host}) and fields named like {@code authorization}, {@code
+   * cookie}, {@code x-api-key}, {@code api_key}, {@code token}, {@code password} or {@code secret}.
    */
   public static Redactor defaults() {
     List<NamedPattern> patterns =
@@ -132,6 +128,75 @@ public final class Redactor {
       redactor = redactor.withSecret(variable.getKey(), variable.getValue());
     }
     return redactor;
+  }
+
+  /**
+   * Adds the values of the variables of an inherited environment whose names say they hold a
+   * secret, each named after its variable: names that contain {@code PASSWORD}, {@code PASSWD},
+   * {@code PASSPHRASE}, {@code SECRET}, {@code TOKEN}, {@code APIKEY}/{@code API_KEY}, {@code
+   * ACCESSKEY}/{@code ACCESS_KEY}, {@code PRIVATEKEY}/{@code PRIVATE_KEY} or {@code CREDENTIAL}, or
+   * have {@code AUTH} as one of their {@code _}-separated words (ignoring case). Values shorter
+   * than six characters are ignored. A server started as a child gets the recorder's whole
+   * environment, not only the variables given to it.
+   *
+   * @param environment the environment the server inherits, usually {@code System.getenv()}
+   * @return a redactor that replaces each such value with {@code ${secret:VARIABLE}}
+   */
+  public Redactor withInheritedEnvironment(Map<String, String> environment) {
+    Objects.requireNonNull(environment, "environment");
+    Redactor redactor = this;
+    for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
+      if (SensitiveVariables.isSecret(variable.getKey(), variable.getValue())) {
+        redactor = redactor.withSecret(variable.getKey(), variable.getValue());
+      }
+    }
+    return redactor;
+  }
+
+  /**
+   * Adds the values of a server command line's sensitive options as secrets named after the option:
+   * {@code --api-key=VALUE} and {@code --password VALUE} give {@code API_KEY} and {@code PASSWORD};
+   * see {@link #redactCommand} for which options count.
+   *
+   * @param command the server's program and arguments
+   * @return a redactor that also replaces those values wherever they occur
+   */
+  public Redactor withCommandLine(List<String> command) {
+    Objects.requireNonNull(command, "command");
+    Redactor redactor = this;
+    for (CommandLineSecrets.Value value : CommandLineSecrets.find(command)) {
+      redactor = redactor.withSecret(value.name(), value.value());
+    }
+    return redactor;
+  }
+
+  /**
+   * Redacts a command line: the value of each sensitive option becomes a placeholder whatever its
+   * length, named after the secret it is known as or else after the option ({@code
+   * --api-key=${secret:API_KEY}}, {@code --password ${secret:PASSWORD}}); every other argument is
+   * {@link #redact(String) redacted} as text. An option is sensitive when its name, in lower case
+   * without {@code -}, {@code _} and {@code .}, ends with {@code password}, {@code passwd}, {@code
+   * passphrase}, {@code secret}, {@code secretkey}, {@code token}, {@code apikey}, {@code
+   * accesskey}, {@code privatekey}, {@code credential(s)} or {@code auth}, and it does not start
+   * with {@code no-}; its value is after {@code =} or, when that does not start with {@code -}, the
+   * next argument.
+   *
+   * @param command the program and its arguments
+   * @return the redacted arguments, in order
+   */
+  public List<String> redactCommand(List<String> command) {
+    Objects.requireNonNull(command, "command");
+    String[] redacted = new String[command.size()];
+    for (CommandLineSecrets.Value value : CommandLineSecrets.find(command)) {
+      String name = namesByValue.getOrDefault(value.value(), value.name());
+      redacted[value.index()] =
+          command.get(value.index()).substring(0, value.start()) + SecretPlaceholders.of(name);
+    }
+    List<String> result = new ArrayList<>(command.size());
+    for (int i = 0; i < redacted.length; i++) {
+      result.add(redacted[i] != null ? redacted[i] : redact(command.get(i)));
+    }
+    return List.copyOf(result);
   }
 
   /**
@@ -226,7 +291,9 @@ public final class Redactor {
       result = replaceSecretValues(result);
     }
     if ((triggered & Triggers.ASSIGNMENT) != 0) {
-      result = SecretPlaceholders.outsidePlaceholders(result, this::replaceAssignments);
+      result =
+          SecretPlaceholders.outsidePlaceholders(
+              result, plain -> Assignments.replace(plain, fieldNames));
     }
     for (int i = 0; i < patterns.size(); i++) {
       if ((triggered & Triggers.patternBit(i)) != 0) {
@@ -345,20 +412,6 @@ public final class Redactor {
         match -> Matcher.quoteReplacement(SecretPlaceholders.of(namesByValue.get(match.group()))));
   }
 
-  private String replaceAssignments(String plain) {
-    Matcher matcher = ASSIGNMENT.matcher(plain);
-    StringBuilder out = new StringBuilder(plain.length());
-    int copied = 0;
-    while (matcher.find()) {
-      if (fieldNames.contains(matcher.group(2))) {
-        out.append(plain, copied, matcher.start(3));
-        out.append(SecretPlaceholders.of(SecretPlaceholders.nameOfField(matcher.group(2))));
-        copied = matcher.end(3);
-      }
-    }
-    return out.append(plain, copied, plain.length()).toString();
-  }
-
   private static Pattern secretValuesPattern(Map<String, String> namesByValue) {
     if (namesByValue.isEmpty()) {
       return null;
@@ -368,27 +421,5 @@ public final class Redactor {
             .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(v -> v))
             .map(Pattern::quote)
             .collect(Collectors.joining("|")));
-  }
-
-  /**
-   * A pattern and the placeholder name for what it finds; {@code anchors} ({@code null} for a
-   * pattern given to {@link #withPattern}) lets text without them skip the pattern.
-   */
-  private record NamedPattern(String name, Pattern pattern, Anchors anchors) {
-    String replaceIn(String plain) {
-      Matcher matcher = pattern.matcher(plain);
-      StringBuilder out = new StringBuilder(plain.length());
-      int copied = 0;
-      while (matcher.find()) {
-        boolean grouped = matcher.groupCount() >= 1 && matcher.group(1) != null;
-        int start = grouped ? matcher.start(1) : matcher.start();
-        int end = grouped ? matcher.end(1) : matcher.end();
-        if (end > start) {
-          out.append(plain, copied, start).append(SecretPlaceholders.of(name));
-          copied = end;
-        }
-      }
-      return out.append(plain, copied, plain.length()).toString();
-    }
   }
 }

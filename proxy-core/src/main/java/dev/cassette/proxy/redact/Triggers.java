@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * <p>Each check is necessary, never sufficient: a rule it reports is then run in full, so the
  * result equals running every rule. Bit {@link #SECRETS}: a known secret value occurs. Bit {@link
  * #ASSIGNMENT}: a {@code :} or {@code =} follows (after blanks and a quote) a name ending like a
- * sensitive field. Bit {@code 2 + i}: pattern {@code i} has anchors and one of them occurs; a
- * pattern without anchors (or past bit 63) is always reported.
+ * sensitive field. Bit {@code 2 + i}: pattern {@code i} has anchors and one of them occurs
+ * (followed by what the anchors ask for); a pattern without anchors (or past bit 63) is always
+ * reported.
  */
 final class Triggers {
 
@@ -38,7 +39,7 @@ final class Triggers {
     Map<Character, List<Probe>> byFirst = new TreeMap<>();
     long allBits = 0;
     for (String secret : secrets) {
-      add(byFirst, secret.charAt(0), new Literal(secret, false, SECRETS));
+      add(byFirst, secret.charAt(0), new Literal(secret, false, null, SECRETS));
       allBits |= SECRETS;
     }
     if (!fields.isEmpty()) {
@@ -61,7 +62,8 @@ final class Triggers {
         continue;
       }
       for (String literal : anchors.literals()) {
-        Probe probe = new Literal(literal, anchors.ignoreAsciiCase(), 1L << bit);
+        Probe probe =
+            new Literal(literal, anchors.ignoreAsciiCase(), anchors.followedBy(), 1L << bit);
         char first = literal.charAt(0);
         add(byFirst, first, probe);
         if (anchors.ignoreAsciiCase() && Character.isLetter(first) && first < 0x80) {
@@ -144,10 +146,13 @@ final class Triggers {
     boolean matchesAt(String text, int index);
   }
 
-  private record Literal(String literal, boolean ignoreAsciiCase, long bit) implements Probe {
+  private record Literal(
+      String literal, boolean ignoreAsciiCase, Anchors.Follow followedBy, long bit)
+      implements Probe {
     @Override
     public boolean matchesAt(String text, int index) {
-      return text.regionMatches(ignoreAsciiCase, index, literal, 0, literal.length());
+      return text.regionMatches(ignoreAsciiCase, index, literal, 0, literal.length())
+          && (followedBy == null || followedBy.test(text, index + literal.length()));
     }
   }
 

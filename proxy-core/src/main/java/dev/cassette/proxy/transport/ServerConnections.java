@@ -5,6 +5,7 @@ import dev.cassette.proxy.jsonrpc.MalformedMessageException;
 import dev.cassette.proxy.launch.EmbeddedServer;
 import dev.cassette.proxy.launch.EmbeddedServerOptions;
 import dev.cassette.proxy.launch.EmbeddedServerProvider;
+import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.tape.ServerSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,10 @@ public final class ServerConnections {
   /**
    * Starts the server a spec names and connects to it line by line.
    *
-   * @param spec the server: {@code stdio} (a child process), {@code embedded} (found through {@link
-   *     EmbeddedServerProvider} by {@code embedded.name}); {@code http} is not supported yet
+   * @param spec the server: {@code stdio} (a child process, whose command's {@code ${secret:NAME}}
+   *     placeholders get the value of the variable {@code NAME} it is given or inherits), {@code
+   *     embedded} (found through {@link EmbeddedServerProvider} by {@code embedded.name}); {@code
+   *     http} is not supported yet
    * @param environment variables for the server (added to the inherited ones for a child); values
    *     are secrets and never appear in messages
    * @param options framing, timeouts and shutdown
@@ -97,7 +101,8 @@ public final class ServerConnections {
           throw new IOException("cannot start server: the stdio server spec has no command");
         }
         Path directory = spec.workingDirectory() == null ? null : Path.of(spec.workingDirectory());
-        return ChildProcess.start(spec.command(), environment, directory, options, stderrCopy);
+        return ChildProcess.start(
+            withSecrets(spec.command(), environment), environment, directory, options, stderrCopy);
       case ServerSpec.EMBEDDED:
         return startEmbedded(spec.embedded(), environment);
       case ServerSpec.HTTP:
@@ -111,6 +116,20 @@ public final class ServerConnections {
                 + spec.transport()
                 + "' (expected stdio, embedded or http)");
     }
+  }
+
+  /**
+   * The command with each {@code ${secret:NAME}} (as recording leaves for a sensitive option's
+   * value) replaced by the variable {@code NAME} the child gets: from {@code environment}, else
+   * inherited; a placeholder of a variable it does not get stays as it is.
+   */
+  private static List<String> withSecrets(List<String> command, Map<String, String> environment) {
+    if (command.stream().noneMatch(argument -> argument.contains("${secret:"))) {
+      return command;
+    }
+    Map<String, String> variables = new HashMap<>(System.getenv());
+    variables.putAll(environment);
+    return command.stream().map(argument -> Redactor.restore(argument, variables)).toList();
   }
 
   private static LaunchedServer startEmbedded(ObjectNode embedded, Map<String, String> environment)

@@ -153,7 +153,17 @@ class RedactorFastPathTest {
             "é",
             "\u212A",
             "token",
-            "Basic dXNlcjpwYXNz");
+            "Basic dXNlcjpwYXNz",
+            "https://",
+            "://",
+            "bob:hunter2@",
+            "@",
+            "-----BEGIN ",
+            "RSA ",
+            "PRIVATE KEY-----",
+            "-----END ",
+            "\n",
+            "config: ");
 
     @Test
     void givesWhatRunningEveryRuleGives() {
