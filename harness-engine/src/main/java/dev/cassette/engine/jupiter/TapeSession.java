@@ -1,5 +1,7 @@
 package dev.cassette.engine.jupiter;
 
+import dev.cassette.engine.match.ClientMessageMatcher;
+import dev.cassette.engine.match.MatchBlocks;
 import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.serve.TapeServer;
 import dev.cassette.proxy.serve.TapeServerConnection;
@@ -69,8 +71,7 @@ final class TapeSession implements AutoCloseable {
               : ServerSettings.of(plan.server(), parameters, environment).environment();
       TapeServer server =
           new TapeServer(
-              ExchangeSecrets.restored(existing, secrets),
-              new MatcherAdapter(new JsonComparator(), plan.match()));
+              ExchangeSecrets.restored(existing, secrets), new ClientMessageMatcher(plan.match()));
       return new TapeSession(
           plan, existing, existing.server(), Redactor.defaults(), null, server.connect());
     }
@@ -93,11 +94,19 @@ final class TapeSession implements AutoCloseable {
   }
 
   private static Tape read(TapePlan plan) {
+    Tape tape;
     try {
-      return TapeCodec.read(plan.location().file());
+      tape = TapeCodec.read(plan.location().file());
     } catch (TapeFormatException e) {
       throw new IllegalStateException("cannot read the tape: " + e.getMessage(), e);
     }
+    try {
+      MatchBlocks.check(tape);
+    } catch (MatchBlocks.InvalidMatchBlockException e) {
+      throw new IllegalStateException(
+          "cannot read the tape: " + e.describe(plan.location().relative()), e);
+    }
+    return tape;
   }
 
   /** The tape being re-recorded, for its hand-written match block and tags; or null. */
@@ -166,15 +175,20 @@ final class TapeSession implements AutoCloseable {
             + "\nRe-record it with -Dcassette.record=all (or failing) if the change is intended.");
   }
 
+  /** Fails on messages the tape could not answer and on recorded exchanges the test never sent. */
   private void checkOffline() {
-    if (!offline.misses().isEmpty()) {
-      StringBuilder message =
-          new StringBuilder("Tape ")
-              .append(plan.location().relative())
-              .append(" (offline) could not answer:");
-      offline.misses().forEach(miss -> message.append("\n").append(miss.describe()));
-      throw new AssertionFailedError(message.toString());
+    List<String> unused = offline.unused();
+    if (offline.misses().isEmpty() && unused.isEmpty()) {
+      return;
     }
+    StringBuilder message =
+        new StringBuilder("Tape ").append(plan.location().relative()).append(" (offline):");
+    if (!offline.misses().isEmpty()) {
+      message.append("\ncould not answer:");
+      offline.misses().forEach(miss -> message.append("\n").append(miss.describe()));
+    }
+    unused.forEach(line -> message.append("\nthe test never sent ").append(line));
+    throw new AssertionFailedError(message.toString());
   }
 
   private void write(ExtensionContext context, List<Exchange> exchanges, String what)
