@@ -1,7 +1,11 @@
 package dev.cassette.cli;
 
+import dev.cassette.engine.match.ClientMessageMatcher;
+import dev.cassette.engine.match.MatchBlocks;
+import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.proxy.serve.Miss;
 import dev.cassette.proxy.serve.TapeServer;
+import dev.cassette.proxy.serve.TapeServerSession;
 import dev.cassette.proxy.tape.Tape;
 import dev.cassette.proxy.tape.TapeCodec;
 import dev.cassette.proxy.tape.TapeFormatException;
@@ -24,12 +28,15 @@ import picocli.CommandLine.Spec;
     name = "serve",
     description = {
       "Serves a tape as an MCP server on stdin/stdout: each request is answered with the recorded"
-          + " response of the matching request (by method and params, under the tape's match"
-          + " blocks), with the client's id. Recorded notifications and server requests are"
-          + " replayed in their windows. A request the tape does not hold gets a JSON-RPC error"
-          + " (code -32001) naming the nearest recorded request and how it differs.",
-      "Exit status: 0 every request was answered from the tape; 1 some were not;"
-          + " 2 the tape could not be read."
+          + " response of the matching request (by method and params, with the matchers of"
+          + " cassette verify and @Tape), with the client's id. Requests are paired in recorded"
+          + " order with the first unused matching exchange, else a used one (a repeat)."
+          + " Recorded notifications and server requests are replayed in their windows. A request"
+          + " the tape does not hold gets a JSON-RPC error (code -32001) naming the nearest"
+          + " recorded request and how it differs.",
+      "Exit status: 0 every message was answered from the tape and every recorded exchange was"
+          + " used; 1 some message was not on the tape, some recorded exchange was never sent, or"
+          + " the client's input failed; 2 the tape could not be read (bad JSON, bad match block)."
     })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -58,8 +65,12 @@ public final class ServeCommand implements Callable<Integer> {
     Tape loaded;
     try {
       loaded = TapeCodec.read(tape);
+      MatchBlocks.check(loaded);
     } catch (TapeFormatException e) {
       err.println("cassette serve: " + e.getMessage());
+      return 2;
+    } catch (MatchBlocks.InvalidMatchBlockException e) {
+      err.println("cassette serve: " + e.describe(tape.toString()));
       return 2;
     }
     InputStream fromClient = in;
@@ -76,16 +87,27 @@ public final class ServeCommand implements Callable<Integer> {
             + loaded.exchanges().size()
             + " exchanges) on stdio");
     err.flush();
+    TapeServer server = new TapeServer(loaded, new ClientMessageMatcher(MatchSettings.DEFAULTS));
     try {
-      List<Miss> misses = new TapeServer(loaded).serve(fromClient, toClient);
-      for (Miss miss : misses) {
-        err.println("cassette serve: " + miss.describe());
-      }
-      err.flush();
-      return misses.isEmpty() ? CommandLine.ExitCode.OK : 1;
+      TapeServerSession session = server.serve(fromClient, toClient);
+      return report(session, err);
     } catch (IOException e) {
       err.println("cassette serve: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** Prints what the tape could not answer and what the client never sent; the exit status. */
+  private int report(TapeServerSession session, PrintWriter err) {
+    List<Miss> misses = session.misses();
+    List<String> unused = session.unused();
+    for (Miss miss : misses) {
+      err.println("cassette serve: " + miss.describe());
+    }
+    for (String line : unused) {
+      err.println("cassette serve: " + tape + ": the client never sent " + line);
+    }
+    err.flush();
+    return misses.isEmpty() && unused.isEmpty() ? CommandLine.ExitCode.OK : 1;
   }
 }

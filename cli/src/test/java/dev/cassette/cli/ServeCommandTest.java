@@ -113,7 +113,7 @@ class ServeCommandTest {
           .isInstanceOf(McpError.class)
           .hasMessageContaining("the tape holds no response for tools/call")
           .hasMessageContaining(
-              "$.params.arguments.message: expected <\"tape\"> but was <\"not on tape\">");
+              "\"params.arguments.message\" expected: <\"tape\"> but was: <\"not on tape\">");
     } finally {
       client.closeGracefully();
     }
@@ -171,5 +171,141 @@ class ServeCommandTest {
     assertThat(lines.get(1)).contains("\"id\":\"b\"").contains("-32001");
     assertThat(err.toString())
         .contains("the tape holds no prompts/list request; it holds tools/list");
+  }
+
+  /** What one run of {@code cassette serve} on given client lines did. */
+  record Served(int status, List<String> out, String err) {}
+
+  private Served serve(Path tape, String... clientLines) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String input = String.join("\n", clientLines) + (clientLines.length == 0 ? "" : "\n");
+    StringWriter err = new StringWriter();
+    CommandLine command =
+        new CommandLine(
+            new ServeCommand(
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out));
+    command.setErr(new PrintWriter(err));
+    int status = command.execute(tape.toString());
+    return new Served(
+        status, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString());
+  }
+
+  private Path tape(String name, String matchBlock, String... clients) throws Exception {
+    StringBuilder exchanges = new StringBuilder();
+    for (int i = 0; i < clients.length; i++) {
+      exchanges
+          .append(i == 0 ? "" : ",\n")
+          .append("    {\"client\": ")
+          .append(clients[i])
+          .append(",\n     \"response\": {\"jsonrpc\": \"2.0\", \"id\": ")
+          .append(i + 1)
+          .append(", \"result\": {\"n\": ")
+          .append(i + 1)
+          .append("}}")
+          .append(i == 0 && matchBlock != null ? ",\n     \"match\": " + matchBlock : "")
+          .append("}");
+    }
+    Path tape = Files.createDirectories(dir.resolve("tapes")).resolve(name + ".tape.json");
+    Files.writeString(
+        tape,
+        "{\"cassette\": 1, \"name\": \""
+            + name
+            + "\",\n  \"exchanges\": [\n"
+            + exchanges
+            + "\n  ]\n}\n");
+    return tape;
+  }
+
+  @Test
+  void emptyAndAbsentParamsAreTheSameRequest() throws Exception {
+    Path tape =
+        tape(
+            "params",
+            null,
+            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\", \"params\": {}}",
+            "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"prompts/list\"}");
+
+    Served served =
+        serve(
+            tape,
+            "{\"jsonrpc\":\"2.0\",\"id\":\"a\",\"method\":\"tools/list\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"prompts/list\",\"params\":{}}");
+
+    assertThat(served.status()).as(served.err()).isZero();
+    assertThat(served.out().get(0)).contains("\"id\":\"a\"").contains("\"n\":1");
+    assertThat(served.out().get(1)).contains("\"id\":\"b\"").contains("\"n\":2");
+  }
+
+  @Test
+  void placeholdersAndMatchBlocksMatchAsVerifyMatchesThem() throws Exception {
+    Path tape =
+        tape(
+            "loose",
+            "{\"ignoreExtraFields\": true}",
+            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/call\", \"params\":"
+                + " {\"name\": \"echo\", \"arguments\": {\"message\": \"#{json-unit.regex}^hel+o$\"}}}");
+
+    Served served =
+        serve(
+            tape,
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                + "\"arguments\":{\"message\":\"hello\"},\"task\":{\"ttl\":1}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                + "\"arguments\":{\"message\":\"hullo\"}}}");
+
+    assertThat(served.out().get(0)).contains("\"n\":1");
+    assertThat(served.out().get(1)).contains("-32001");
+    assertThat(served.err())
+        .contains(
+            "\"params.arguments.message\" expected: <\"${json-unit.regex}^hel+o$\"> but was:"
+                + " <\"hullo\">");
+  }
+
+  @Test
+  void aMatchKeyVerifyRejectsIsRejectedWithTheSameMessage() throws Exception {
+    Path tape =
+        tape(
+            "typo",
+            "{\"ignorePath\": [\"$.params\"]}",
+            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}");
+
+    Served served = serve(tape, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+    VerifyCommandTests.Run verified =
+        VerifyCommandTests.verify(
+            tape.toString(),
+            "--record",
+            "none",
+            "--reports-dir",
+            dir.resolve("reports").toString());
+
+    String reason =
+        ":3:5: exchange #1 match block: unknown match setting \"ignorePath\" (known: ignorePaths,"
+            + " ignoreArrayOrder, ignoreExtraFields, numericTolerance, nullAsAbsent, jsonInText,"
+            + " notifications, strict)";
+    assertThat(served.status()).isEqualTo(2);
+    assertThat(served.out()).isEmpty();
+    assertThat(served.err()).contains("cassette serve: " + tape + reason);
+    assertThat(verified.exitCode()).isEqualTo(1);
+    assertThat(verified.out() + verified.err()).contains("typo.tape.json" + reason);
+  }
+
+  @Test
+  void exitsOneListingTheRecordedExchangesTheClientNeverSent() throws Exception {
+    Path tape =
+        tape(
+            "unused",
+            null,
+            "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}",
+            "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"prompts/list\"}");
+
+    Served served = serve(tape, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}");
+
+    assertThat(served.out()).singleElement().asString().contains("\"n\":1");
+    assertThat(served.status()).isEqualTo(1);
+    assertThat(served.err())
+        .contains(
+            "cassette serve: "
+                + tape
+                + ": the client never sent exchange #2 prompts/list (tape line 5)");
   }
 }

@@ -4,7 +4,7 @@ import dev.cassette.engine.descriptor.BrokenTapeDescriptor;
 import dev.cassette.engine.descriptor.ExchangeDescriptor;
 import dev.cassette.engine.descriptor.TapeDescriptor;
 import dev.cassette.engine.descriptor.UniqueIds;
-import dev.cassette.engine.match.MatchLayers;
+import dev.cassette.engine.match.MatchBlocks;
 import dev.cassette.proxy.tape.Exchange;
 import dev.cassette.proxy.tape.Tape;
 import java.net.URI;
@@ -181,21 +181,9 @@ final class TapeResolver implements SelectorResolver {
 
   private static void checkMatchBlocks(TapeLocation location, Tape tape) throws TapeLoadException {
     try {
-      MatchLayers.fromJson(tape.match());
-    } catch (IllegalArgumentException e) {
-      throw new TapeLoadException(location, null, "tape match block: " + e.getMessage(), e);
-    }
-    for (int i = 0; i < tape.exchanges().size(); i++) {
-      Exchange exchange = tape.exchanges().get(i);
-      try {
-        MatchLayers.fromJson(exchange.match());
-      } catch (IllegalArgumentException e) {
-        throw new TapeLoadException(
-            location,
-            exchange.position(),
-            "exchange #" + (i + 1) + " match block: " + e.getMessage(),
-            e);
-      }
+      MatchBlocks.check(tape);
+    } catch (MatchBlocks.InvalidMatchBlockException e) {
+      throw new TapeLoadException(location, e.position(), e.getMessage(), e);
     }
   }
 

@@ -9,34 +9,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Compares a recorded message with a live one through the engine's matcher ({@link
+ * Compares a recorded response with a live one through the engine's matcher ({@link
  * JsonComparison}), so {@code @Tape} tests report differences exactly as tape suites do. The
- * envelope ({@code id}, {@code jsonrpc}) and per-run request metadata ({@code params._meta}) are
- * never compared, and a 2026-07-28 {@code requestState} (in an {@code input_required} result or
- * echoed in a retried request) is compared as any string, since it is the server's opaque state.
+ * envelope ({@code id}, {@code jsonrpc}) is never compared, and a 2026-07-28 {@code requestState}
+ * in an {@code input_required} result is compared as any string, since it is the server's opaque
+ * state. Client messages are compared by {@link dev.cassette.engine.match.ClientMessageMatcher}.
  */
 final class JsonComparator {
 
   /** One line per difference in the engine's format; empty when the messages match. */
   List<String> differences(JsonNode expected, JsonNode actual, MatchSettings settings) {
     return JsonComparison.compare(
-            comparable(InputRequired.expected(expected)), comparable(actual), settings)
+            withoutEnvelope(InputRequired.expected(expected)), withoutEnvelope(actual), settings)
         .stream()
         .map(Difference::describe)
         .toList();
   }
 
-  private static JsonNode comparable(JsonNode message) {
+  private static JsonNode withoutEnvelope(JsonNode message) {
     if (message instanceof ObjectNode object) {
       ObjectNode copy = object.deepCopy();
       copy.remove("id");
       copy.remove("jsonrpc");
-      if (copy.get("params") instanceof ObjectNode params) {
-        params.remove("_meta");
-        if (params.path("requestState").isString()) {
-          params.put("requestState", InputRequired.ANY_STATE);
-        }
-      }
       return copy;
     }
     return message;

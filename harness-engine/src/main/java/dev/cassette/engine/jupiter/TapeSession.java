@@ -1,9 +1,12 @@
 package dev.cassette.engine.jupiter;
 
 import dev.cassette.engine.config.CassetteConfiguration;
+import dev.cassette.engine.match.ClientMessageMatcher;
+import dev.cassette.engine.match.MatchBlocks;
 import dev.cassette.engine.record.EarlierTape;
 import dev.cassette.engine.record.RecordingMerge;
 import dev.cassette.engine.replay.TapeCommands;
+import dev.cassette.proxy.record.Recorder;
 import dev.cassette.proxy.redact.Redactor;
 import dev.cassette.proxy.serve.TapeServer;
 import dev.cassette.proxy.serve.TapeServerConnection;
@@ -76,8 +79,7 @@ final class TapeSession implements AutoCloseable {
               : ServerSettings.of(plan.server(), configuration, "@Server").environment();
       TapeServer server =
           new TapeServer(
-              ExchangeSecrets.restored(existing, secrets),
-              new MatcherAdapter(new JsonComparator(), plan.match()));
+              ExchangeSecrets.restored(existing, secrets), new ClientMessageMatcher(plan.match()));
       return new TapeSession(
           plan, null, existing, existing.server(), Redactor.defaults(), null, server.connect());
     }
@@ -106,19 +108,38 @@ final class TapeSession implements AutoCloseable {
     ServerConnection live =
         ServerConnections.open(
             settings.spec(), settings.environment(), TransportOptions.defaults());
-    Redactor redactor = Redactor.defaults().withEnvironment(settings.environment());
+    Redactor redactor =
+        Redactor.defaults()
+            .withEnvironment(settings.environment())
+            .withInheritedEnvironment(System.getenv())
+            .withCommandLine(settings.spec().command());
     TapeSession session =
-        new TapeSession(plan, earlier, existing, settings.spec(), redactor, live, null);
+        new TapeSession(
+            plan,
+            earlier,
+            existing,
+            Recorder.redactedServer(settings.spec(), redactor),
+            redactor,
+            live,
+            null);
     session.notes.addAll(notes);
     return session;
   }
 
   private static Tape read(TapePlan plan) {
+    Tape tape;
     try {
-      return TapeCodec.read(plan.location().file());
+      tape = TapeCodec.read(plan.location().file());
     } catch (TapeFormatException e) {
       throw new IllegalStateException("cannot read the tape: " + e.getMessage(), e);
     }
+    try {
+      MatchBlocks.check(tape);
+    } catch (MatchBlocks.InvalidMatchBlockException e) {
+      throw new IllegalStateException(
+          "cannot read the tape: " + e.describe(plan.location().relative()), e);
+    }
+    return tape;
   }
 
   /** The tape to verify against, kept with its bytes in case it is re-recorded. */
@@ -188,15 +209,20 @@ final class TapeSession implements AutoCloseable {
             + "\nRe-record it with -Dcassette.record=all (or failing) if the change is intended.");
   }
 
+  /** Fails on messages the tape could not answer and on recorded exchanges the test never sent. */
   private void checkOffline() {
-    if (!offline.misses().isEmpty()) {
-      StringBuilder message =
-          new StringBuilder("Tape ")
-              .append(plan.location().relative())
-              .append(" (offline) could not answer:");
-      offline.misses().forEach(miss -> message.append("\n").append(miss.describe()));
-      throw new AssertionFailedError(message.toString());
+    List<String> unused = offline.unused();
+    if (offline.misses().isEmpty() && unused.isEmpty()) {
+      return;
     }
+    StringBuilder message =
+        new StringBuilder("Tape ").append(plan.location().relative()).append(" (offline):");
+    if (!offline.misses().isEmpty()) {
+      message.append("\ncould not answer:");
+      offline.misses().forEach(miss -> message.append("\n").append(miss.describe()));
+    }
+    unused.forEach(line -> message.append("\nthe test never sent ").append(line));
+    throw new AssertionFailedError(message.toString());
   }
 
   private void write(ExtensionContext context, List<Exchange> exchanges, String what)

@@ -1,7 +1,12 @@
 package dev.cassette.engine.jupiter;
 
+import dev.cassette.engine.match.ClientMessageMatcher;
+import dev.cassette.engine.match.MatchLayer;
 import dev.cassette.engine.match.MatchLayers;
 import dev.cassette.engine.match.MatchSettings;
+import dev.cassette.engine.match.NotificationMatcher;
+import dev.cassette.proxy.serve.ExchangePairing;
+import dev.cassette.proxy.serve.Miss;
 import dev.cassette.proxy.tape.Exchange;
 import dev.cassette.proxy.tape.Tape;
 import java.util.ArrayList;
@@ -10,13 +15,18 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Compares the exchanges a test produced against a live server with the tape's. Each live client
- * message is paired with the first unused recorded one it matches (a repeat of a used one is
- * allowed, as SDK clients re-list tools on their own), then the responses are compared; finally the
- * server's notifications as one unordered set: each recorded one must arrive, and under {@code
- * strict} nothing else may. A live request with no recorded counterpart is reported with where the
- * tape diverges and the nearest recorded request.
+ * message is paired with a recorded one by {@link ExchangePairing}'s rule under the engine's {@link
+ * ClientMessageMatcher} (the rule and matcher {@code cassette serve} and offline mode use), then
+ * the responses are compared; finally the server's notifications as one unordered set through
+ * {@link NotificationMatcher}: each recorded one must arrive, and under {@code strict} nothing else
+ * may. A live request with no recorded counterpart is reported with where the tape diverges and the
+ * nearest recorded request.
  */
 final class TapeVerifier {
+
+  /** The session's notifications are one set: they are paired in any order. */
+  private static final MatchLayer UNORDERED =
+      new MatchLayer(List.of(), null, List.of(), null, null, null, null, false, null);
 
   private final JsonComparator comparator;
 
@@ -28,16 +38,16 @@ final class TapeVerifier {
   List<String> verify(Tape tape, String tapeName, List<Exchange> live, MatchSettings base) {
     MatchSettings tapeOptions = base.merge(MatchLayers.fromJson(tape.match()));
     List<Exchange> recorded = tape.exchanges();
-    boolean[] used = new boolean[recorded.size()];
+    ExchangePairing pairing = new ExchangePairing(tape, new ClientMessageMatcher(base));
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < live.size(); i++) {
       Exchange actual = live.get(i);
-      int index = pair(recorded, used, actual, tapeOptions);
-      if (index < 0) {
-        newRequest(recorded, used, actual, i, tapeName, tapeOptions, problems);
+      ExchangePairing.Pairing paired = pairing.pair(actual.client());
+      if (paired.miss() != null) {
+        newRequest(recorded, pairing, actual, i, tapeName, paired.miss(), problems);
         continue;
       }
-      used[index] = true;
+      int index = paired.index();
       Exchange expected = recorded.get(index);
       compareResponse(
           index,
@@ -47,15 +57,13 @@ final class TapeVerifier {
           tapeName,
           problems);
     }
-    for (int j = 0; j < recorded.size(); j++) {
-      if (!used[j] && !repeatOfUsed(recorded, used, j)) {
-        problems.add(
-            "the test no longer sends exchange #"
-                + (j + 1)
-                + " "
-                + summary(recorded.get(j).client())
-                + where(recorded.get(j)));
-      }
+    for (int j : pairing.unused()) {
+      problems.add(
+          "the test no longer sends exchange #"
+              + (j + 1)
+              + " "
+              + summary(recorded.get(j).client())
+              + where(recorded.get(j)));
     }
     if (problems.isEmpty()) {
       compareNotifications(recorded, live, tapeOptions, problems);
@@ -63,61 +71,16 @@ final class TapeVerifier {
     return problems;
   }
 
-  /**
-   * The first unused recorded exchange whose client message matches, else a used one (a repeat).
-   */
-  private int pair(
-      List<Exchange> recorded, boolean[] used, Exchange actual, MatchSettings options) {
-    int repeat = -1;
-    for (int j = 0; j < recorded.size(); j++) {
-      Exchange expected = recorded.get(j);
-      if (sameKind(expected, actual)
-          && comparator
-              .differences(
-                  expected.client(),
-                  actual.client(),
-                  options.merge(MatchLayers.fromJson(expected.match())))
-              .isEmpty()) {
-        if (!used[j]) {
-          return j;
-        }
-        if (repeat < 0) {
-          repeat = j;
-        }
-      }
-    }
-    return repeat;
-  }
-
-  private static boolean sameKind(Exchange a, Exchange b) {
-    return a.client().has("id") == b.client().has("id")
-        && java.util.Objects.equals(a.method(), b.method());
-  }
-
-  private boolean repeatOfUsed(List<Exchange> recorded, boolean[] used, int j) {
-    for (int k = 0; k < recorded.size(); k++) {
-      if (used[k]
-          && sameKind(recorded.get(k), recorded.get(j))
-          && comparator
-              .differences(
-                  recorded.get(k).client(), recorded.get(j).client(), MatchSettings.DEFAULTS)
-              .isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void newRequest(
+  private static void newRequest(
       List<Exchange> recorded,
-      boolean[] used,
+      ExchangePairing pairing,
       Exchange actual,
       int liveIndex,
       String tapeName,
-      MatchSettings options,
+      Miss miss,
       List<String> out) {
     int next = 0;
-    while (next < used.length && used[next]) {
+    while (next < recorded.size() && pairing.isUsed(next)) {
       next++;
     }
     StringBuilder line =
@@ -137,25 +100,13 @@ final class TapeVerifier {
       line.append("every exchange of ").append(tapeName).append(" was already used");
     }
     out.add(line.toString());
-    int nearest = -1;
-    List<String> nearestDifferences = List.of();
-    for (int j = 0; j < recorded.size(); j++) {
-      if (sameKind(recorded.get(j), actual)) {
-        List<String> differences =
-            comparator.differences(recorded.get(j).client(), actual.client(), options);
-        if (nearest < 0 || differences.size() < nearestDifferences.size()) {
-          nearest = j;
-          nearestDifferences = differences;
-        }
-      }
-    }
-    if (nearest >= 0) {
+    if (miss.nearest() != null) {
       out.add(
           "  the nearest recorded request is exchange #"
-              + (nearest + 1)
-              + where(recorded.get(nearest))
+              + (miss.nearestIndex() + 1)
+              + where(miss.nearest())
               + ":");
-      nearestDifferences.forEach(difference -> out.add("    " + difference));
+      miss.differences().forEach(difference -> out.add("    " + difference));
     }
   }
 
@@ -182,33 +133,32 @@ final class TapeVerifier {
     }
   }
 
-  private void compareNotifications(
+  private static void compareNotifications(
       List<Exchange> recorded, List<Exchange> live, MatchSettings options, List<String> out) {
-    List<JsonNode> unmatched = new ArrayList<>();
-    live.forEach(exchange -> unmatched.addAll(exchange.notifications()));
+    List<JsonNode> expected = new ArrayList<>();
+    List<Integer> owner = new ArrayList<>();
     for (int i = 0; i < recorded.size(); i++) {
-      for (JsonNode expected : recorded.get(i).notifications()) {
-        JsonNode found = null;
-        for (JsonNode candidate : unmatched) {
-          if (comparator.differences(expected, candidate, options).isEmpty()) {
-            found = candidate;
-            break;
-          }
-        }
-        if (found == null) {
-          out.add(
-              "exchange #"
-                  + (i + 1)
-                  + where(recorded.get(i))
-                  + ": the live server did not send the notification "
-                  + summary(expected));
-        } else {
-          unmatched.remove(found);
-        }
+      for (JsonNode notification : recorded.get(i).notifications()) {
+        expected.add(notification);
+        owner.add(i);
       }
     }
-    for (JsonNode extra : options.strict() ? unmatched : List.<JsonNode>of()) {
-      out.add("the live server sent a notification the tape does not hold: " + summary(extra));
+    List<JsonNode> arrived = new ArrayList<>();
+    live.forEach(exchange -> arrived.addAll(exchange.notifications()));
+    MatchSettings unordered = options.merge(UNORDERED);
+    for (int i : NotificationMatcher.unmatched(expected, arrived, unordered)) {
+      Exchange exchange = recorded.get(owner.get(i));
+      out.add(
+          "exchange #"
+              + (owner.get(i) + 1)
+              + where(exchange)
+              + ": the live server did not send the notification "
+              + summary(expected.get(i)));
+    }
+    if (options.strict()) {
+      for (JsonNode extra : NotificationMatcher.unexpected(expected, arrived, unordered)) {
+        out.add("the live server sent a notification the tape does not hold: " + summary(extra));
+      }
     }
   }
 

@@ -21,6 +21,29 @@ public final class NotificationMatcher {
     return assign(expected, actual, settings).unmatched.isEmpty();
   }
 
+  /**
+   * The indexes of the expected notifications no live one matches, in order: each expected one is
+   * paired with the first unpaired live one of its method that matches it (after the previous
+   * one's, when ordered).
+   */
+  public static List<Integer> unmatched(
+      List<JsonNode> expected, List<JsonNode> actual, MatchSettings settings) {
+    return List.copyOf(assign(expected, actual, settings).unmatched);
+  }
+
+  /** The live notifications no expected one was paired with, in arrival order. */
+  public static List<JsonNode> unexpected(
+      List<JsonNode> expected, List<JsonNode> actual, MatchSettings settings) {
+    boolean[] used = assign(expected, actual, settings).used;
+    List<JsonNode> extra = new ArrayList<>();
+    for (int j = 0; j < actual.size(); j++) {
+      if (!used[j]) {
+        extra.add(actual.get(j));
+      }
+    }
+    return extra;
+  }
+
   /** Every difference, with paths under {@code notifications[i]}. */
   public static List<Difference> compare(
       List<JsonNode> expected, List<JsonNode> actual, MatchSettings settings) {

@@ -3,6 +3,8 @@ package dev.cassette.engine.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cassette.engine.match.ClientMessageMatcher;
+import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.serve.TapeServer;
 import dev.cassette.proxy.tape.Exchange;
@@ -26,6 +28,10 @@ class CassetteClientWithTapeServerTest {
     return new Tape(1, "t", List.of(), null, null, List.of(), null, List.of(exchanges), null);
   }
 
+  private static TapeServer server(Tape tape) {
+    return new TapeServer(tape, new ClientMessageMatcher(MatchSettings.DEFAULTS));
+  }
+
   @Test
   void waitsForNotificationsAndAnswersServerRequestsWithItsHandler() {
     Exchange call =
@@ -46,7 +52,7 @@ class CassetteClientWithTapeServerTest {
             null);
     List<String> asked = new CopyOnWriteArrayList<>();
     try (CassetteClient client =
-        CassetteClient.builder(new TapeServer(tape(call)).connect())
+        CassetteClient.builder(server(tape(call)).connect())
             .serverRequestHandler(
                 (method, params) -> {
                   asked.add(method);
@@ -82,7 +88,7 @@ class CassetteClientWithTapeServerTest {
             null,
             null);
     try (CassetteClient client =
-        CassetteClient.builder(new TapeServer(tape(unanswered)).connect())
+        CassetteClient.builder(server(tape(unanswered)).connect())
             .requestTimeout(Duration.ofMillis(300))
             .build()) {
 
@@ -97,9 +103,7 @@ class CassetteClientWithTapeServerTest {
   @Test
   void rejectsBadSettingsNamingTheParameter() {
     assertThatThrownBy(
-            () ->
-                CassetteClient.builder(new TapeServer(tape()).connect())
-                    .requestTimeout(Duration.ZERO))
+            () -> CassetteClient.builder(server(tape()).connect()).requestTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("requestTimeout must be positive but was PT0S");
     assertThatThrownBy(() -> CassetteClient.builder(null)).hasMessage("connection");

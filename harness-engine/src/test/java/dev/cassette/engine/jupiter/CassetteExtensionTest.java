@@ -2,9 +2,11 @@ package dev.cassette.engine.jupiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cassette.engine.jupiter.fixtures.CommandSecretFixture;
 import dev.cassette.engine.jupiter.fixtures.EchoFixture;
 import dev.cassette.engine.jupiter.fixtures.EchoMoreFixture;
 import dev.cassette.engine.jupiter.fixtures.OfflineFixture;
+import dev.cassette.engine.jupiter.fixtures.OfflineParamsFixture;
 import dev.cassette.engine.jupiter.fixtures.SdkFixture;
 import dev.cassette.engine.jupiter.fixtures.SecretFixture;
 import dev.cassette.engine.jupiter.fixtures.TapeCommandFixture;
@@ -163,6 +165,17 @@ class CassetteExtensionTest {
         .assertStatistics(stats -> stats.succeeded(1).failed(0));
   }
 
+  @Test
+  void aSecretOnTheServersCommandLineNeverReachesTheTapeAndVerifyStillPasses() throws Exception {
+    run(CommandSecretFixture.class).assertStatistics(stats -> stats.succeeded(1));
+
+    String tape = Files.readString(tapes.resolve("secret/command.tape.json"));
+    assertThat(tape)
+        .doesNotContain(CommandSecretFixture.KEY)
+        .contains("--api-key=${secret:API_KEY}");
+    run(CommandSecretFixture.class).assertStatistics(stats -> stats.succeeded(1).failed(0));
+  }
+
   @Nested
   class OnCi {
 
@@ -248,6 +261,60 @@ class CassetteExtensionTest {
           .contains("the tape holds no response for tools/call")
           .contains("nearest is exchange #3 at line")
           .contains("\"params.arguments.message\" expected: <\"hello\"> but was: <\"bye\">");
+    }
+
+    private void handWritten(String name, String... clients) throws Exception {
+      StringBuilder exchanges = new StringBuilder();
+      for (int i = 0; i < clients.length; i++) {
+        exchanges
+            .append(i == 0 ? "" : ",\n")
+            .append("    {\"client\": ")
+            .append(clients[i])
+            .append(",\n     \"response\": {\"jsonrpc\": \"2.0\", \"id\": ")
+            .append(i + 1)
+            .append(", \"result\": {\"tools\": []}}}");
+      }
+      Path tape = tapes.resolve("params/" + name + ".tape.json");
+      Files.createDirectories(tape.getParent());
+      Files.writeString(
+          tape,
+          "{\"cassette\": 1, \"name\": \""
+              + name
+              + "\",\n  \"exchanges\": [\n"
+              + exchanges
+              + "\n  ]\n}\n");
+    }
+
+    private Events runOfflineParamsFixture() throws Exception {
+      handWritten(
+          "empty", "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\", \"params\": {}}");
+      handWritten("absent", "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}");
+      handWritten(
+          "two",
+          "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"tools/list\"}",
+          "{\"jsonrpc\": \"2.0\", \"id\": 2, \"method\": \"prompts/list\"}");
+      return run(OfflineParamsFixture.class);
+    }
+
+    @Test
+    void emptyAndAbsentParamsAreTheSameRequest() throws Exception {
+      Events events = runOfflineParamsFixture();
+
+      assertThat(events.succeeded().stream())
+          .extracting(event -> event.getTestDescriptor().getDisplayName())
+          .anyMatch(name -> name.startsWith("aTapeWithEmptyParamsServesAClientThatSendsNone("))
+          .anyMatch(name -> name.startsWith("aTapeWithoutParamsServesAClientThatSendsEmptyOnes("));
+    }
+
+    @Test
+    void aRecordedExchangeTheTestNeverSentFailsTheTest() throws Exception {
+      Events events = runOfflineParamsFixture();
+
+      assertThat(TestKit.failureMessages(events))
+          .singleElement()
+          .asString()
+          .contains("Tape params/two.tape.json (offline):")
+          .contains("the test never sent exchange #2 prompts/list (tape line 5)");
     }
 
     @Test

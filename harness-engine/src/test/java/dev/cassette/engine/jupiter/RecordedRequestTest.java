@@ -3,6 +3,8 @@ package dev.cassette.engine.jupiter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cassette.engine.client.CassetteClient;
+import dev.cassette.engine.match.ClientMessageMatcher;
+import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.serve.TapeServer;
 import dev.cassette.proxy.session.TappedConnection;
@@ -75,7 +77,10 @@ class RecordedRequestTest {
     arguments.put("options", options);
     ExchangeLog log = new ExchangeLog();
     try (CassetteClient client =
-        CassetteClient.over(TappedConnection.tap(new TapeServer(SERVER).connect(), log))) {
+        CassetteClient.over(
+            TappedConnection.tap(
+                new TapeServer(SERVER, new ClientMessageMatcher(MatchSettings.DEFAULTS)).connect(),
+                log))) {
       client.callTool("add", arguments);
       client.getPrompt("greet", prompt);
     }

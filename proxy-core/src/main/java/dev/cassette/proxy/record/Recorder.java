@@ -75,6 +75,28 @@ public final class Recorder implements SessionListener, AutoCloseable {
   }
 
   /**
+   * The server block as a tape may hold it: the values of sensitive command-line options and any
+   * secret {@code redaction} knows replaced by named placeholders, handshake fields dropped.
+   *
+   * @param redaction a redactor that already knows the command line ({@link
+   *     Redactor#withCommandLine})
+   */
+  public static ServerSpec redactedServer(ServerSpec server, Redactor redaction) {
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(redaction, "redaction");
+    return new ServerSpec(
+        server.transport(),
+        redaction.redactCommand(server.command()),
+        server.url() == null ? null : redaction.redact(server.url()),
+        server.embedded(),
+        server.env(),
+        server.workingDirectory(),
+        null,
+        null,
+        null);
+  }
+
+  /**
    * Starts recording: creates the journal beside the tape.
    *
    * @param options what to record into and about
@@ -89,17 +111,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
     Objects.requireNonNull(redactor, "redactor");
     ServerSpec server = options.server();
     Redactor redaction = redactor.withCommandLine(server.command());
-    ServerSpec redacted =
-        new ServerSpec(
-            server.transport(),
-            redaction.redactCommand(server.command()),
-            server.url() == null ? null : redaction.redact(server.url()),
-            server.embedded(),
-            server.env(),
-            server.workingDirectory(),
-            null,
-            null,
-            null);
+    ServerSpec redacted = redactedServer(server, redaction);
     JournalHeader header =
         new JournalHeader(
             options.name(),

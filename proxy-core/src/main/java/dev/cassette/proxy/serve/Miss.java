@@ -7,9 +7,10 @@ import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A client request the tape holds no answer for, and the recorded request nearest to it.
+ * A client message the tape holds no exchange for, and the recorded message nearest to it: the one
+ * with the fewest differences under the matcher (the grade).
  *
- * @param request the client's request as it arrived
+ * @param request the client's message (a request or a notification) as it arrived
  * @param nearestIndex the 0-based index of the nearest recorded exchange, or -1 when the tape holds
  *     no request with that method
  * @param nearest the nearest recorded exchange, or {@code null}
@@ -28,7 +29,10 @@ public record Miss(JsonNode request, int nearestIndex, Exchange nearest, List<St
   public String describe() {
     JsonNode method = request.get("method");
     StringBuilder text =
-        new StringBuilder("the tape holds no response for ")
+        new StringBuilder(
+                request.has("id")
+                    ? "the tape holds no response for "
+                    : "the tape holds no exchange for the notification ")
             .append(method == null ? "the message" : method.asString())
             .append(' ')
             .append(summary(request.get("params")));
@@ -39,7 +43,10 @@ public record Miss(JsonNode request, int nearestIndex, Exchange nearest, List<St
     if (nearest.position() != null) {
       text.append(" at line ").append(nearest.position().line());
     }
-    text.append(", which differs at:");
+    text.append(" (")
+        .append(differences.size())
+        .append(differences.size() == 1 ? " difference" : " differences")
+        .append("), which differs at:");
     for (String difference : differences) {
       text.append("\n  ").append(difference);
     }

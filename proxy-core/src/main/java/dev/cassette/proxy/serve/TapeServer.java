@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
@@ -16,14 +15,16 @@ import org.apiguardian.api.API;
 /**
  * A tape acting as an MCP server: answers each client request with the recorded response.
  *
- * <p>Requests are matched to recorded ones by method and params, exact first, then under the tape's
- * matchers ({@code match} blocks, json-unit placeholders); ids are rewritten to the client's;
+ * <p>Client messages are paired with recorded ones by {@link ExchangePairing}'s rule under the
+ * given {@link RequestMatcher} (the engine's {@code ClientMessageMatcher}, which honours the tape's
+ * {@code match} blocks and json-unit placeholders); ids are rewritten to the client's;
  * notifications and server→client requests are replayed in their windows. A request the tape does
  * not hold gets a JSON-RPC error naming the nearest recorded request and how it differs (see {@link
  * TapeServerSession}).
  *
  * <pre>{@code
- * TapeServer server = new TapeServer(TapeCodec.read(Path.of("tapes/weather.tape.json")));
+ * Tape tape = TapeCodec.read(Path.of("tapes/weather.tape.json"));
+ * TapeServer server = new TapeServer(tape, new ClientMessageMatcher(MatchSettings.DEFAULTS));
  * try (ServerConnection connection = server.connect()) {
  *   // speak MCP over the connection, no live server involved
  * }
@@ -41,12 +42,12 @@ public final class TapeServer {
   private final Tape tape;
   private final RequestMatcher matcher;
 
-  /** A server for a tape with the built-in {@link RequestMatcher#structural()} matcher. */
-  public TapeServer(Tape tape) {
-    this(tape, RequestMatcher.structural());
-  }
-
-  /** A server for a tape with a matcher of your own. */
+  /**
+   * A server for a tape.
+   *
+   * @param tape the tape to play
+   * @param matcher compares client messages with recorded ones
+   */
   public TapeServer(Tape tape, RequestMatcher matcher) {
     this.tape = Objects.requireNonNull(tape, "tape");
     this.matcher = Objects.requireNonNull(matcher, "matcher");
@@ -64,7 +65,7 @@ public final class TapeServer {
    */
   public TapeServerSession open(Consumer<byte[]> toClient) {
     Objects.requireNonNull(toClient, "toClient");
-    return new TapeServerSession(new ExchangeSelector(tape, matcher), toClient);
+    return new TapeServerSession(new ExchangePairing(tape, matcher), toClient);
   }
 
   /** An in-memory connection to a fresh session, for clients in the same JVM. */
@@ -76,12 +77,13 @@ public final class TapeServer {
    * Serves one client over line streams (for example {@code System.in} and {@code System.out})
    * until the input ends.
    *
-   * @return the requests the tape had no response for
+   * @return the session, for its {@link TapeServerSession#misses()} and {@link
+   *     TapeServerSession#unused()}
    * @throws IOException when reading or writing fails
    * @throws LineTooLongException when a line exceeds {@link #MAX_LINE_BYTES}; at most that many
    *     bytes (and one read) of it are read
    */
-  public List<Miss> serve(InputStream in, OutputStream out) throws IOException {
+  public TapeServerSession serve(InputStream in, OutputStream out) throws IOException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
     TapeServerSession session = open(line -> writeLine(out, line));
@@ -95,7 +97,7 @@ public final class TapeServer {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    return session.misses();
+    return session;
   }
 
   private static boolean isBlank(byte[] line) {

@@ -51,9 +51,17 @@ public final class TapeServerConnection implements ServerConnection {
     }
   }
 
-  /** The requests the tape had no response for, so far. */
+  /** The client messages the tape held no exchange for, so far. */
   public List<Miss> misses() {
     return session.misses();
+  }
+
+  /**
+   * The recorded exchanges the client has not sent, so far (see {@link
+   * TapeServerSession#unused()}).
+   */
+  public List<String> unused() {
+    return session.unused();
   }
 
   @Override

@@ -20,8 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>For a request it finds the recorded exchange, writes the exchange's notifications, then its
  * server→client requests one at a time (each waits for the client's answer), then the recorded
  * response with the client's id. A request the tape does not hold gets a JSON-RPC error ({@value
- * #NO_RECORDED_RESPONSE}) naming the nearest recorded request and how it differs. Thread-safe;
- * lines are written in order.
+ * #NO_RECORDED_RESPONSE}) naming the nearest recorded request and how it differs; a notification it
+ * does not hold is a miss too (with no answer, as notifications get none). Messages are paired with
+ * recorded exchanges by {@link ExchangePairing}'s rule; {@link #unused()} names what the client
+ * never sent. Thread-safe; lines are written in order.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TapeServerSession {
@@ -29,14 +31,14 @@ public final class TapeServerSession {
   /** The JSON-RPC error code of a request the tape holds no response for. */
   public static final int NO_RECORDED_RESPONSE = -32001;
 
-  private final ExchangeSelector selector;
+  private final ExchangePairing pairing;
   private final Consumer<byte[]> toClient;
   private final List<Miss> misses = new ArrayList<>();
   private final Deque<Pending> pending = new ArrayDeque<>();
   private int served;
 
-  TapeServerSession(ExchangeSelector selector, Consumer<byte[]> toClient) {
-    this.selector = selector;
+  TapeServerSession(ExchangePairing pairing, Consumer<byte[]> toClient) {
+    this.pairing = pairing;
     this.toClient = toClient;
   }
 
@@ -55,9 +57,34 @@ public final class TapeServerSession {
     handle(message);
   }
 
-  /** The requests the tape had no response for, in arrival order. */
+  /** The client messages the tape held no exchange for, in arrival order. */
   public synchronized List<Miss> misses() {
     return List.copyOf(misses);
+  }
+
+  /**
+   * The recorded exchanges the client has not sent (so far), as {@link ExchangePairing#unused()}
+   * lists them: one line each, {@code exchange #3 tools/call {…} (tape line 81)}.
+   */
+  public synchronized List<String> unused() {
+    List<String> lines = new ArrayList<>();
+    for (int index : pairing.unused()) {
+      lines.add(describe(index, pairing.tape().exchanges().get(index)));
+    }
+    return lines;
+  }
+
+  /**
+   * {@code exchange #3 tools/call {"name":"echo"} (tape line 81)}, params cut at 160 characters.
+   */
+  static String describe(int index, Exchange exchange) {
+    JsonNode params = exchange.client().get("params");
+    String text = exchange.method() + (params == null ? "" : " " + Json.compact(params));
+    return "exchange #"
+        + (index + 1)
+        + " "
+        + (text.length() > 160 ? text.substring(0, 157) + "..." : text)
+        + (exchange.position() == null ? "" : " (tape line " + exchange.position().line() + ")");
   }
 
   /** How many client messages were answered from the tape. */
@@ -78,7 +105,7 @@ public final class TapeServerSession {
   }
 
   private void onRequest(JsonRpcMessage.Request request) {
-    ExchangeSelector.Selection selection = selector.select(request.json(), true);
+    ExchangePairing.Pairing selection = pairing.pair(request.json());
     if (selection.exchange() == null) {
       if ("ping".equals(request.method())) {
         ObjectNode pong = envelope(request.id());
@@ -103,11 +130,13 @@ public final class TapeServerSession {
   }
 
   private void onNotification(JsonRpcMessage.Notification notification) {
-    ExchangeSelector.Selection selection = selector.select(notification.json(), false);
-    if (selection.exchange() != null) {
-      served++;
-      selection.exchange().notifications().forEach(this::write);
+    ExchangePairing.Pairing selection = pairing.pair(notification.json());
+    if (selection.exchange() == null) {
+      misses.add(selection.miss());
+      return;
     }
+    served++;
+    selection.exchange().notifications().forEach(this::write);
   }
 
   private void onClientAnswer(JsonRpcMessage.Response response) {

@@ -44,6 +44,10 @@ class TapeServerTest {
         1, "weather", List.of(), null, null, List.of(), match, List.of(exchanges), null);
   }
 
+  private static TapeServer server(Tape tape) {
+    return new TapeServer(tape, new EqualityMatcher());
+  }
+
   private static final Exchange CALL_OSLO =
       exchange(
           "{'jsonrpc':'2.0','id':7,'method':'tools/call','params':{'name':'forecast','arguments':{'city':'Oslo'}}}",
@@ -62,7 +66,7 @@ class TapeServerTest {
     @Test
     void answersWithTheRecordedResponseUnderTheClientsIdAfterTheNotifications() {
       List<byte[]> out = new ArrayList<>();
-      TapeServerSession session = new TapeServer(tape(null, CALL_OSLO)).open(out::add);
+      TapeServerSession session = server(tape(null, CALL_OSLO)).open(out::add);
 
       List<JsonNode> lines =
           send(
@@ -83,7 +87,7 @@ class TapeServerTest {
       Exchange first = exchange("{'id':1,'method':'tools/list'}", "{'id':1,'result':{'n':1}}");
       Exchange second = exchange("{'id':2,'method':'tools/list'}", "{'id':2,'result':{'n':2}}");
       List<byte[]> out = new ArrayList<>();
-      TapeServerSession session = new TapeServer(tape(null, first, second)).open(out::add);
+      TapeServerSession session = server(tape(null, first, second)).open(out::add);
 
       assertThat(
               send(session, out, "{'id':10,'method':'tools/list'}").get(0).at("/result/n").asInt())
@@ -97,50 +101,33 @@ class TapeServerTest {
     }
 
     @Test
-    void honoursIgnorePathsAndPlaceholdersOfTheTape() {
-      Exchange loose =
-          exchange(
-              "{'id':1,'method':'tools/call','params':{'name':'${json-unit.any-string}','arguments':{'at':'x'}}}",
-              "{'id':1,'result':{}}");
-      ObjectNode match = (ObjectNode) json("{'ignorePaths':['$.params.arguments.at']}");
-      List<byte[]> out = new ArrayList<>();
-      TapeServerSession session = new TapeServer(tape(match, loose)).open(out::add);
-
-      List<JsonNode> lines =
-          send(
-              session,
-              out,
-              "{'id':3,'method':'tools/call','params':{'name':'n','arguments':{'at':'y'}}}");
-
-      assertThat(lines.get(0).has("result")).isTrue();
-    }
-
-    @Test
-    void matchesTheHandshakeWhateverTheClientCallsItself() {
-      Exchange init =
-          exchange(
-              "{'id':0,'method':'initialize','params':{'protocolVersion':'2025-06-18','clientInfo':{'name':'a'},'capabilities':{}}}",
-              "{'id':0,'result':{'protocolVersion':'2025-06-18'}}");
-      List<byte[]> out = new ArrayList<>();
-      TapeServerSession session = new TapeServer(tape(null, init)).open(out::add);
-
-      List<JsonNode> lines =
-          send(
-              session,
-              out,
-              "{'id':'x','method':'initialize','params':{'protocolVersion':'2025-11-25','clientInfo':{'name':'b'},'capabilities':{'roots':{}}}}");
-
-      assertThat(lines.get(0).at("/result/protocolVersion").asString()).isEqualTo("2025-06-18");
-    }
-
-    @Test
     void answersPingEvenWhenTheTapeHoldsNone() {
       List<byte[]> out = new ArrayList<>();
-      TapeServerSession session = new TapeServer(tape(null, CALL_OSLO)).open(out::add);
+      TapeServerSession session = server(tape(null, CALL_OSLO)).open(out::add);
 
       assertThat(
               send(session, out, "{'jsonrpc':'2.0','id':4,'method':'ping'}").get(0).get("result"))
           .isEqualTo(json("{}"));
+    }
+  }
+
+  @Nested
+  class UnusedExchanges {
+
+    @Test
+    void listsTheRecordedExchangesTheClientNeverSentButNotRepeatsOfUsedOnes() {
+      Exchange list = exchange("{'id':1,'method':'tools/list'}", "{'id':1,'result':{}}");
+      Exchange again = exchange("{'id':2,'method':'tools/list'}", "{'id':2,'result':{}}");
+      List<byte[]> out = new ArrayList<>();
+      TapeServerSession session = server(tape(null, list, again, CALL_OSLO)).open(out::add);
+
+      assertThat(session.unused()).hasSize(3);
+      send(session, out, "{'id':10,'method':'tools/list'}");
+
+      assertThat(session.unused())
+          .containsExactly(
+              "exchange #3 tools/call {\"name\":\"forecast\",\"arguments\":{\"city\":\"Oslo\"}}"
+                  + " (tape line 10)");
     }
   }
 
@@ -150,7 +137,7 @@ class TapeServerTest {
     @Test
     void getAnErrorNamingTheNearestRecordedRequestAndTheDifferingPath() {
       List<byte[]> out = new ArrayList<>();
-      TapeServerSession session = new TapeServer(tape(null, CALL_OSLO)).open(out::add);
+      TapeServerSession session = server(tape(null, CALL_OSLO)).open(out::add);
 
       JsonNode reply =
           send(
@@ -162,7 +149,7 @@ class TapeServerTest {
       assertThat(reply.path("id").asInt()).isEqualTo(5);
       assertThat(reply.at("/error/code").asInt()).isEqualTo(TapeServerSession.NO_RECORDED_RESPONSE);
       assertThat(reply.at("/error/message").asString())
-          .contains("nearest is exchange #1 at line 10")
+          .contains("nearest is exchange #1 at line 10 (1 difference), which differs at:")
           .contains("$.params.arguments.city: expected <\"Oslo\"> but was <\"Bergen\">");
       assertThat(session.misses())
           .singleElement()
@@ -172,7 +159,7 @@ class TapeServerTest {
     @Test
     void withAnUnknownMethodListTheMethodsTheTapeHolds() {
       List<byte[]> out = new ArrayList<>();
-      TapeServerSession session = new TapeServer(tape(null, CALL_OSLO)).open(out::add);
+      TapeServerSession session = server(tape(null, CALL_OSLO)).open(out::add);
 
       JsonNode reply =
           send(session, out, "{'jsonrpc':'2.0','id':5,'method':'prompts/list'}").get(0);
@@ -182,9 +169,27 @@ class TapeServerTest {
     }
 
     @Test
+    void aNotificationTheTapeDoesNotHoldIsAMissWithoutAnAnswer() {
+      List<byte[]> out = new ArrayList<>();
+      TapeServerSession session = server(tape(null, CALL_OSLO)).open(out::add);
+
+      assertThat(send(session, out, "{'jsonrpc':'2.0','method':'notifications/cancelled'}"))
+          .isEmpty();
+      assertThat(session.misses())
+          .singleElement()
+          .satisfies(
+              m ->
+                  assertThat(m.describe())
+                      .startsWith(
+                          "the tape holds no exchange for the notification"
+                              + " notifications/cancelled")
+                      .contains("the tape holds no notifications/cancelled notification"));
+    }
+
+    @Test
     void malformedLinesGetAParseError() {
       List<byte[]> out = new ArrayList<>();
-      TapeServerSession session = new TapeServer(tape(null, CALL_OSLO)).open(out::add);
+      TapeServerSession session = server(tape(null, CALL_OSLO)).open(out::add);
 
       JsonNode reply = send(session, out, "{not json").get(0);
 
@@ -209,7 +214,7 @@ class TapeServerTest {
             null,
             null);
     List<byte[]> out = new ArrayList<>();
-    TapeServerSession session = new TapeServer(tape(null, sampling)).open(out::add);
+    TapeServerSession session = server(tape(null, sampling)).open(out::add);
 
     List<JsonNode> first =
         send(session, out, "{'id':9,'method':'tools/call','params':{'name':'ask'}}");
@@ -231,17 +236,19 @@ class TapeServerTest {
             + "\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"nope\"}\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    List<Miss> misses =
-        new TapeServer(tape(null, CALL_OSLO))
+    TapeServerSession session =
+        server(tape(null, CALL_OSLO))
             .serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
 
     assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(3);
-    assertThat(misses).singleElement().satisfies(m -> assertThat(m.describe()).contains("nope"));
+    assertThat(session.misses())
+        .singleElement()
+        .satisfies(m -> assertThat(m.describe()).contains("nope"));
   }
 
   @Test
   void connectsInMemoryAndReportsClosing() throws Exception {
-    TapeServerConnection connection = new TapeServer(tape(null, CALL_OSLO)).connect();
+    TapeServerConnection connection = server(tape(null, CALL_OSLO)).connect();
     connection.send(
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"forecast\",\"arguments\":{\"city\":\"Oslo\"}}}"
             .getBytes(StandardCharsets.UTF_8));
