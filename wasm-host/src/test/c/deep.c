@@ -6,15 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EXPORT(name) __attribute__((export_name(name)))
+#include "guest.h"
+
 #define DEPTH 400
-
-EXPORT("cassette_alloc") void *cassette_alloc(int32_t size) { return malloc(size > 0 ? size : 1); }
-
-EXPORT("cassette_free") void cassette_free(void *ptr, int32_t size) {
-  (void)size;
-  free(ptr);
-}
 
 static const char HEAD[] =
     "{\"description\":\"a type nested 400 deep\",\"tools\":[{\"export\":\"nested\","

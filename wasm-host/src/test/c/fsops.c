@@ -12,14 +12,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#define EXPORT(name) __attribute__((export_name(name)))
-
-EXPORT("cassette_alloc") void *cassette_alloc(int32_t size) { return malloc(size > 0 ? size : 1); }
-
-EXPORT("cassette_free") void cassette_free(void *ptr, int32_t size) {
-  (void)size;
-  free(ptr);
-}
+#include "guest.h"
 
 static const char DESCRIPTION[] =
     "{\"description\":\"Filesystem operations for sandbox tests.\",\"tools\":["
@@ -31,29 +24,6 @@ static const char DESCRIPTION[] =
 
 EXPORT("cassette_describe") int64_t cassette_describe(void) {
   return ((int64_t)(uintptr_t)DESCRIPTION << 32) | (int64_t)(sizeof DESCRIPTION - 1);
-}
-
-/* Finds "key":"value" in a flat JSON object; values here never contain quotes or escapes. */
-static char *arg(const char *json, int32_t len, const char *key) {
-  char pattern[32];
-  snprintf(pattern, sizeof pattern, "\"%s\":\"", key);
-  const char *end = json + len;
-  const char *p = strstr(json, pattern);
-  if (p == NULL || p >= end) return strdup("");
-  p += strlen(pattern);
-  const char *q = p;
-  while (q < end && *q != '"') q++;
-  char *value = malloc((size_t)(q - p) + 1);
-  memcpy(value, p, (size_t)(q - p));
-  value[q - p] = 0;
-  return value;
-}
-
-static int64_t reply(const char *kind, const char *text) {
-  size_t n = strlen(text) + strlen(kind) + 16;
-  char *out = malloc(n);
-  int len = snprintf(out, n, "{\"%s\":\"%s\"}", kind, text);
-  return ((int64_t)(uintptr_t)out << 32) | (int64_t)len;
 }
 
 static int64_t outcome(int rc, const char *ok) {

@@ -5,19 +5,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#define EXPORT(name) __attribute__((export_name(name)))
+#include "guest.h"
 
 static volatile int64_t turns;
 
 __attribute__((constructor)) static void spin_forever(void) {
   for (;;) turns++;
-}
-
-EXPORT("cassette_alloc") void *cassette_alloc(int32_t size) { return malloc(size > 0 ? size : 1); }
-
-EXPORT("cassette_free") void cassette_free(void *ptr, int32_t size) {
-  (void)size;
-  free(ptr);
 }
 
 static const char DESCRIPTION[] =
