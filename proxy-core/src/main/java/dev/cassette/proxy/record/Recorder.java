@@ -72,6 +72,11 @@ public final class Recorder implements SessionListener, AutoCloseable {
     this.status = status;
     this.journal = JournalWriter.create(journalOf(tape), header, status);
     this.startNanos = System.nanoTime();
+    if (header.server().componentDir() != null) {
+      for (Component component : components.preloaded(header.server().componentDir())) {
+        journal.component(redacted(component), null);
+      }
+    }
   }
 
   /**
@@ -90,6 +95,10 @@ public final class Recorder implements SessionListener, AutoCloseable {
     ServerSpec server = options.server();
     List<String> command = new ArrayList<>(server.command().size());
     server.command().forEach(part -> command.add(redaction.redact(part)));
+    String componentDir =
+        server.componentDir() != null
+            ? server.componentDir()
+            : ComponentProbe.componentDirIn(server.command()).orElse(null);
     ServerSpec redacted =
         new ServerSpec(
             server.transport(),
@@ -98,6 +107,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
             server.embedded(),
             server.env(),
             server.workingDirectory(),
+            componentDir == null ? null : redaction.redact(componentDir),
             null,
             null,
             null);
@@ -291,18 +301,16 @@ public final class Recorder implements SessionListener, AutoCloseable {
     }
     if (direction == Direction.CLIENT_TO_SERVER) {
       Optional<Component> component = components.inspect(message);
-      if (component.isPresent()) {
-        Component found = component.get();
-        journal.component(
-            new Component(
-                found.id(),
-                redaction.redact(found.source()),
-                found.sha256(),
-                found.policy(),
-                null));
+      if (component.isPresent() && message instanceof JsonRpcMessage.Request request) {
+        journal.component(redacted(component.get()), request.id());
       }
     }
     journal.message(direction, nanos, redaction.redact(message.json()));
+  }
+
+  private Component redacted(Component found) {
+    return new Component(
+        found.id(), redaction.redact(found.source()), found.sha256(), found.policy(), null);
   }
 
   static String lineProblem(Direction direction, long number, String redactedText, String reason) {
