@@ -47,6 +47,8 @@ public final class TapeReplay {
   private final List<Integer> rerecorded = new ArrayList<>();
   private final ToolInventory tools = new ToolInventory();
   private final RequestStates requestStates = new RequestStates();
+  private final RecordedComponents components;
+  private final ComponentTools componentTools;
   private int played;
   private String skipReason;
 
@@ -60,7 +62,8 @@ public final class TapeReplay {
       Duration startupTimeout,
       RecordMode recordMode,
       Map<String, String> environment,
-      EngineExecutionListener listener) {
+      EngineExecutionListener listener,
+      RecordedComponents components) {
     this.tape = tape;
     this.location = location;
     this.tapeSettings = baseSettings.merge(MatchLayers.fromJson(tape.match()));
@@ -72,6 +75,8 @@ public final class TapeReplay {
     this.environment = environment;
     this.listener = listener;
     this.observed = new ObservedExchange[tape.exchanges().size()];
+    this.components = components;
+    this.componentTools = new ComponentTools(tape);
   }
 
   /** Why the remaining exchanges are skipped (the server crashed or hung), if they are. */
@@ -123,12 +128,17 @@ public final class TapeReplay {
       return;
     }
     throw MismatchReport.toError(
-        ExchangeNames.displayName(exchange, number), where(exchange), notes, differences, settings);
+        componentTools.name(ExchangeNames.displayName(exchange, number), exchange.client()),
+        where(exchange),
+        notes,
+        differences,
+        settings);
   }
 
   private ObservedExchange play(int number, String context) throws Exception {
     Exchange exchange = tape.exchanges().get(number - 1);
-    String name = ExchangeNames.displayName(exchange, number);
+    String name =
+        componentTools.name(ExchangeNames.displayName(exchange, number), exchange.client());
     played = number;
     try {
       ServerConnectionLease lease = lease();
@@ -200,6 +210,11 @@ public final class TapeReplay {
 
   Tape tape() {
     return tape;
+  }
+
+  /** The tape's components as the files are now (for a re-recorded tape). */
+  List<dev.cassette.proxy.tape.Component> currentComponents() {
+    return components.current();
   }
 
   TapeLocation location() {
