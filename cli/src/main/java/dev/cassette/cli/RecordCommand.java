@@ -110,6 +110,16 @@ final class RecordCommand implements Callable<Integer> {
   Map<String, String> settings = new LinkedHashMap<>();
 
   @Option(
+      names = "--component-dir",
+      paramLabel = "DIR",
+      description =
+          "The folder whose components the server loads at start (for a Wassette-like server whose"
+              + " command does not say --component-dir DIR itself, e.g. hermetic-run.sh DIR): its"
+              + " *.wasm are recorded with their sha256 and policy, and replay starts the server"
+              + " on a fresh copy of exactly those.")
+  String componentDir;
+
+  @Option(
       names = "--server",
       paramLabel = "COMMAND",
       description =
@@ -245,6 +255,12 @@ final class RecordCommand implements Callable<Integer> {
       embeddedNode = Json.mapper().createObjectNode().put("name", embedded);
       settings.forEach(embeddedNode::put);
     }
+    if (embedded != null && componentDir != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--component-dir applies to a server command; give an embedded server its"
+              + " --setting componentDir=DIR");
+    }
     return new ServerSpec(
         embedded == null ? ServerSpec.STDIO : ServerSpec.EMBEDDED,
         command,
@@ -252,6 +268,7 @@ final class RecordCommand implements Callable<Integer> {
         embeddedNode,
         List.copyOf(environment.keySet()),
         null,
+        componentDir,
         null,
         null,
         null);

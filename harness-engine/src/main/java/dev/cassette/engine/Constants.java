@@ -164,6 +164,14 @@ public final class Constants {
   public static final String PARALLEL_EXECUTION_ENABLED_PROPERTY_NAME =
       "cassette.execution.parallel.enabled";
 
+  /**
+   * Whether a component whose bytes differ from the sha256 its tape recorded is accepted: {@value}.
+   * {@code false} (default) fails such a tape before its first exchange; {@code true} replays it
+   * with the rebuilt component and compares behaviour only.
+   */
+  public static final String COMPONENTS_ACCEPT_REBUILT_PROPERTY_NAME =
+      "cassette.components.acceptRebuilt";
+
   /** Prefix of the parallel executor's settings: {@value}. */
   public static final String PARALLEL_CONFIG_PREFIX = "cassette.execution.parallel.config.";
 

@@ -63,7 +63,7 @@ public final class TapeDescriptor extends AbstractTestDescriptor
   }
 
   @Override
-  public CassetteExecutionContext before(CassetteExecutionContext context) {
+  public CassetteExecutionContext before(CassetteExecutionContext context) throws Exception {
     return context.startTape(this, location, tape);
   }
 

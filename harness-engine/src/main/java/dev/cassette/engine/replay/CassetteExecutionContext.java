@@ -1,5 +1,6 @@
 package dev.cassette.engine.replay;
 
+import dev.cassette.engine.Constants;
 import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.config.RecordMode;
 import dev.cassette.engine.config.ServerReuse;
@@ -7,8 +8,11 @@ import dev.cassette.engine.discovery.TapeLocation;
 import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.proxy.launch.EmbeddedServerProvider;
 import dev.cassette.proxy.tape.Tape;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -16,7 +20,9 @@ import java.util.TreeSet;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * What the engine's nodes share while executing: the settings of the run, the suite being run (its
@@ -74,18 +80,29 @@ public final class CassetteExecutionContext implements EngineExecutionContext {
     scope.closeShared();
   }
 
-  /** A context replaying {@code tape}. */
+  /**
+   * A context replaying {@code tape}.
+   *
+   * @throws AssertionFailedError before any exchange, when a component the tape recorded is missing
+   *     or its bytes differ from the recorded sha256 (and are not accepted)
+   * @throws IOException when a component cannot be read
+   */
   public CassetteExecutionContext startTape(
-      TestDescriptor descriptor, TapeLocation location, Tape tape) {
+      TestDescriptor descriptor, TapeLocation location, Tape tape) throws IOException {
     boolean shared = run.reuse == ServerReuse.SUITE;
     Connections connections;
+    RecordedComponents components;
     try {
       ChosenServer server =
           ServerSelection.choose(run.configuration, scope.settings, tape, run.embeddedProviders);
-      connections =
-          shared ? scope.shared(server, run.launcher) : new Connections(run.launcher, server);
+      components = new RecordedComponents(tape.components(), RecordedComponents.baseOf(server));
+      checkComponents(descriptor, location, components);
+      ServerLauncher launcher =
+          new StagingLauncher(run.launcher, components, run.recordMode == RecordMode.ALL);
+      connections = shared ? scope.shared(server, launcher) : new Connections(launcher, server);
     } catch (ServerSelection.NoServerException | ServerSelection.CommandNotAllowedException e) {
       connections = Connections.failed(e.getMessage());
+      components = new RecordedComponents(tape.components(), Path.of("").toAbsolutePath());
       shared = false;
     }
     TapeReplay replay =
@@ -99,12 +116,54 @@ public final class CassetteExecutionContext implements EngineExecutionContext {
             run.configuration.serverStartupTimeout(),
             run.recordMode,
             run.configuration.environment(),
-            run.listener);
+            run.listener,
+            components);
     return new CassetteExecutionContext(run, scope, replay, descriptor);
+  }
+
+  /**
+   * Fails the tape before its first exchange when a recorded component is missing or was rebuilt;
+   * reports accepted rebuilt components.
+   */
+  private void checkComponents(
+      TestDescriptor descriptor, TapeLocation location, RecordedComponents components)
+      throws IOException {
+    boolean accepted =
+        run.configuration
+            .parameters()
+            .getBoolean(Constants.COMPONENTS_ACCEPT_REBUILT_PROPERTY_NAME)
+            .orElse(false);
+    boolean rerecording = run.recordMode == RecordMode.ALL;
+    List<String> differences = components.differences(!accepted && !rerecording);
+    if (!differences.isEmpty()) {
+      throw new AssertionFailedError(
+          String.join("\n", differences)
+              + "\n  tape "
+              + location.displayPath()
+              + ": no exchange was replayed");
+    }
+    List<String> rebuilt = components.rebuilt();
+    if (!rebuilt.isEmpty()) {
+      run.listener.reportingEntryPublished(
+          descriptor,
+          ReportEntry.from(
+              "cassette.components",
+              (rerecording
+                      ? "re-recording with rebuilt components: "
+                      : "rebuilt components accepted"
+                          + " ("
+                          + Constants.COMPONENTS_ACCEPT_REBUILT_PROPERTY_NAME
+                          + "), compared by"
+                          + " behaviour only: ")
+                  + String.join(", ", rebuilt)));
+    }
   }
 
   /** Finishes the tape: reports obsolete tools, re-records when asked, stops its server. */
   public void finishTape() throws Exception {
+    if (replay == null) {
+      return;
+    }
     try {
       TapeFinisher.finish(replay, tapeDescriptor);
     } finally {

@@ -47,6 +47,9 @@ final class TapeFinisher {
               : new LiveExchange(observed.response(), observed.notifications()));
     }
     Tape rewritten = TapeRewriter.rewrite(replay.tape(), live, replay::settings);
+    if (replay.recordMode() == RecordMode.ALL) {
+      rewritten = rewritten.withComponents(replay.currentComponents());
+    }
     String before = TapeCodec.toJson(replay.tape());
     String after = TapeCodec.toJson(rewritten);
     if (!before.equals(after)) {

@@ -48,6 +48,8 @@ public final class TapeReplay {
   private final List<Integer> rerecorded = new ArrayList<>();
   private final ToolInventory tools = new ToolInventory();
   private final RequestStates requestStates = new RequestStates();
+  private final RecordedComponents components;
+  private final ComponentTools componentTools;
   private int played;
   private String skipReason;
 
@@ -61,7 +63,8 @@ public final class TapeReplay {
       Duration startupTimeout,
       RecordMode recordMode,
       Map<String, String> environment,
-      EngineExecutionListener listener) {
+      EngineExecutionListener listener,
+      RecordedComponents components) {
     this.tape = tape;
     this.location = location;
     this.tapeSettings = baseSettings.merge(MatchLayers.fromJson(tape.match()));
@@ -73,6 +76,8 @@ public final class TapeReplay {
     this.environment = environment;
     this.listener = listener;
     this.observed = new ObservedExchange[tape.exchanges().size()];
+    this.components = components;
+    this.componentTools = new ComponentTools(tape);
   }
 
   /** Why the remaining exchanges are skipped (the server crashed or hung), if they are. */
@@ -124,12 +129,17 @@ public final class TapeReplay {
       return;
     }
     throw MismatchReport.toError(
-        ExchangeNames.displayName(exchange, number), where(exchange), notes, differences, settings);
+        componentTools.name(ExchangeNames.displayName(exchange, number), exchange.client()),
+        where(exchange),
+        notes,
+        differences,
+        settings);
   }
 
   private ObservedExchange play(int number, String context) throws Exception {
     Exchange exchange = tape.exchanges().get(number - 1);
-    String name = ExchangeNames.displayName(exchange, number);
+    String name =
+        componentTools.name(ExchangeNames.displayName(exchange, number), exchange.client());
     played = number;
     ServerConnectionLease lease = null;
     try {
@@ -224,6 +234,11 @@ public final class TapeReplay {
 
   Tape tape() {
     return tape;
+  }
+
+  /** The tape's components as the files are now (for a re-recorded tape). */
+  List<dev.cassette.proxy.tape.Component> currentComponents() {
+    return components.current();
   }
 
   TapeLocation location() {

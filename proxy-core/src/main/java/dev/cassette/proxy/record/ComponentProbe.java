@@ -13,17 +13,24 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Spots Wassette's {@code load-component} calls with a local path and describes the component: its
- * id (file name without {@code .wasm}), sha256 and co-located {@code <id>.policy.yaml}.
+ * Describes the components of a session: those Wassette's {@code load-component} calls name by a
+ * local path, and those in the server's component folder at start; each by its id (file name
+ * without {@code .wasm}), sha256 and co-located {@code <id>.policy.yaml}.
  */
 final class ComponentProbe {
 
   static final String LOAD_COMPONENT = "load-component";
+
+  /** Wassette's option naming its component folder. */
+  static final String COMPONENT_DIR_OPTION = "--component-dir";
 
   private final Path base;
 
@@ -50,6 +57,49 @@ final class ComponentProbe {
       return Optional.empty();
     }
     return Optional.of(describe(path.asString(), file.get()));
+  }
+
+  /**
+   * The components a server finds in its component folder at start: {@code componentDir/*.wasm}
+   * (resolved against the working directory), by file name; none when the folder does not exist.
+   * Each source is {@code componentDir} joined with the file name, as given.
+   */
+  List<Component> preloaded(String componentDir) throws IOException {
+    Path folder = base.resolve(componentDir);
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(folder)) {
+      files =
+          listing
+              .filter(file -> file.getFileName().toString().endsWith(".wasm"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList();
+    }
+    List<Component> components = new ArrayList<>(files.size());
+    for (Path file : files) {
+      components.add(describe(Path.of(componentDir).resolve(file.getFileName()).toString(), file));
+    }
+    return components;
+  }
+
+  /**
+   * The component folder a server command names with {@code --component-dir DIR} or {@code
+   * --component-dir=DIR} (as {@code wassette run} does), if it names one.
+   */
+  static Optional<String> componentDirIn(List<String> command) {
+    for (int i = 0; i < command.size(); i++) {
+      String word = command.get(i);
+      if (word.equals(COMPONENT_DIR_OPTION) && i + 1 < command.size()) {
+        return Optional.of(command.get(i + 1));
+      }
+      if (word.startsWith(COMPONENT_DIR_OPTION + "=")) {
+        return Optional.of(word.substring(COMPONENT_DIR_OPTION.length() + 1));
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<Path> localFile(String source) {

@@ -47,6 +47,9 @@ record JournalHeader(String name, List<String> tags, Recording recorded, ServerS
     if (server.workingDirectory() != null) {
       spec.put("workingDirectory", server.workingDirectory());
     }
+    if (server.componentDir() != null) {
+      spec.put("componentDir", server.componentDir());
+    }
     return node;
   }
 
@@ -73,6 +76,7 @@ record JournalHeader(String name, List<String> tags, Recording recorded, ServerS
             spec.get("embedded") instanceof ObjectNode embedded ? embedded : null,
             strings(spec.get("env")),
             textOrNull(spec.get("workingDirectory")),
+            textOrNull(spec.get("componentDir")),
             null,
             null,
             null);

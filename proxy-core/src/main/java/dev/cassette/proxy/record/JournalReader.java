@@ -30,7 +30,11 @@ final class JournalReader {
 
     void message(Direction direction, long nanos, JsonRpcMessage message);
 
-    void component(Component component);
+    /**
+     * A component: preloaded ({@code request} {@code null}) or loaded by the client request with
+     * that id, if the server's response to it succeeds.
+     */
+    void component(Component component, JsonNode request);
 
     void end(String reason);
 
@@ -145,7 +149,8 @@ final class JournalReader {
               value.path("source").asString(),
               value.path("sha256").asString(),
               value.has("policy") ? value.get("policy").asString() : null,
-              null));
+              null),
+          value.get("request"));
     } else if (node.has("end")) {
       visitor.end(node.get("end").asString());
     } else {

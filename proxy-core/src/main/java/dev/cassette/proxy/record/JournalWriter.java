@@ -182,7 +182,12 @@ final class JournalWriter implements AutoCloseable {
     line(node);
   }
 
-  void component(Component component) throws IOException {
+  /**
+   * Appends a component: one preloaded from the server's component folder ({@code request} {@code
+   * null}), or one the client's request with id {@code request} loads, which counts only if the
+   * server's response to it succeeds.
+   */
+  void component(Component component, JsonNode request) throws IOException {
     ObjectNode node = Json.mapper().createObjectNode();
     ObjectNode value = node.putObject("component");
     value.put("id", component.id());
@@ -190,6 +195,9 @@ final class JournalWriter implements AutoCloseable {
     value.put("sha256", component.sha256());
     if (component.policy() != null) {
       value.put("policy", component.policy());
+    }
+    if (request != null) {
+      value.set("request", request);
     }
     line(node);
   }

@@ -5,6 +5,7 @@ import dev.cassette.proxy.session.SessionListener.Direction;
 import dev.cassette.proxy.tape.Component;
 import java.util.Comparator;
 import java.util.PriorityQueue;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Hands a journal's messages on in the order they were read from the wire.
@@ -47,8 +48,8 @@ final class ReadOrder implements JournalReader.Visitor {
   }
 
   @Override
-  public void component(Component component) {
-    next.component(component);
+  public void component(Component component, JsonNode request) {
+    next.component(component, request);
   }
 
   @Override

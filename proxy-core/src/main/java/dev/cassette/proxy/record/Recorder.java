@@ -72,11 +72,17 @@ public final class Recorder implements SessionListener, AutoCloseable {
     this.status = status;
     this.journal = JournalWriter.create(journalOf(tape), header, status);
     this.startNanos = System.nanoTime();
+    if (header.server().componentDir() != null) {
+      for (Component component : components.preloaded(header.server().componentDir())) {
+        journal.component(redacted(component), null);
+      }
+    }
   }
 
   /**
    * The server block as a tape may hold it: the values of sensitive command-line options and any
-   * secret {@code redaction} knows replaced by named placeholders, handshake fields dropped.
+   * secret {@code redaction} knows replaced by named placeholders, the component folder named
+   * (given, or found as {@code --component-dir DIR} in the command), handshake fields dropped.
    *
    * @param redaction a redactor that already knows the command line ({@link
    *     Redactor#withCommandLine})
@@ -84,6 +90,10 @@ public final class Recorder implements SessionListener, AutoCloseable {
   public static ServerSpec redactedServer(ServerSpec server, Redactor redaction) {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(redaction, "redaction");
+    String componentDir =
+        server.componentDir() != null
+            ? server.componentDir()
+            : ComponentProbe.componentDirIn(server.command()).orElse(null);
     return new ServerSpec(
         server.transport(),
         redaction.redactCommand(server.command()),
@@ -91,6 +101,7 @@ public final class Recorder implements SessionListener, AutoCloseable {
         server.embedded(),
         server.env(),
         server.workingDirectory(),
+        componentDir == null ? null : redaction.redact(componentDir),
         null,
         null,
         null);
@@ -302,18 +313,16 @@ public final class Recorder implements SessionListener, AutoCloseable {
     }
     if (direction == Direction.CLIENT_TO_SERVER) {
       Optional<Component> component = components.inspect(message);
-      if (component.isPresent()) {
-        Component found = component.get();
-        journal.component(
-            new Component(
-                found.id(),
-                redaction.redact(found.source()),
-                found.sha256(),
-                found.policy(),
-                null));
+      if (component.isPresent() && message instanceof JsonRpcMessage.Request request) {
+        journal.component(redacted(component.get()), request.id());
       }
     }
     journal.message(direction, nanos, redaction.redact(message.json()));
+  }
+
+  private Component redacted(Component found) {
+    return new Component(
+        found.id(), redaction.redact(found.source()), found.sha256(), found.policy(), null);
   }
 
   static String lineProblem(Direction direction, long number, String redactedText, String reason) {

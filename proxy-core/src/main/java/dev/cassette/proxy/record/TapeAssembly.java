@@ -8,10 +8,9 @@ import dev.cassette.proxy.tape.Tape;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Builds a tape from a journal: the one path both a clean finish and {@code tape recover} take, so
@@ -20,7 +19,7 @@ import java.util.function.Consumer;
 final class TapeAssembly implements JournalReader.Visitor {
 
   private final ExchangeAssembler assembler;
-  private final Map<String, Component> components = new LinkedHashMap<>();
+  private final ComponentLedger components = new ComponentLedger();
   private final List<String> problems = new ArrayList<>();
   private JournalHeader header;
   private String endReason;
@@ -75,7 +74,7 @@ final class TapeAssembly implements JournalReader.Visitor {
                 .server()
                 .withHandshake(
                     assembler.handshake().protocolVersion(), assembler.handshake().serverInfo()),
-            List.copyOf(components.values()),
+            components.components(),
             null,
             List.of(),
             null);
@@ -95,12 +94,13 @@ final class TapeAssembly implements JournalReader.Visitor {
 
   @Override
   public void message(Direction direction, long nanos, JsonRpcMessage message) {
+    components.message(direction, message);
     assembler.accept(direction, message, nanos);
   }
 
   @Override
-  public void component(Component component) {
-    components.put(component.id(), component);
+  public void component(Component component, JsonNode request) {
+    components.component(component, request);
   }
 
   @Override

@@ -1,24 +1,45 @@
 package dev.cassette.proxy.tape;
 
+import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A WebAssembly component loaded during a recorded session.
+ * A WebAssembly component in play in a recorded session: loaded by a {@code load-component} call or
+ * preloaded from the server's component folder.
  *
  * @param id the component id (the file name without {@code .wasm})
- * @param source where it was loaded from (a path or URI, as the client gave it)
+ * @param source where it was loaded from (a path or URI, as the client gave it, or the file in the
+ *     server's component folder)
  * @param sha256 the hex SHA-256 of the component's bytes
+ * @param tools the names of the tools it provides, as the server listed them (empty when the
+ *     session never showed them)
  * @param policy the text of its co-located {@code <id>.policy.yaml}, or {@code null} if none
  * @param extensions unknown fields, kept for rewrite, or {@code null}
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Component(
-    String id, String source, String sha256, String policy, ObjectNode extensions) {
-  /** Checks arguments. */
+    String id,
+    String source,
+    String sha256,
+    List<String> tools,
+    String policy,
+    ObjectNode extensions) {
+  /** Checks arguments and copies the list. */
   public Component {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(sha256, "sha256");
+    tools = List.copyOf(Objects.requireNonNullElse(tools, List.of()));
+  }
+
+  /** A component whose tools are not known. */
+  public Component(String id, String source, String sha256, String policy, ObjectNode extensions) {
+    this(id, source, sha256, List.of(), policy, extensions);
+  }
+
+  /** A copy with the tools the server listed for it. */
+  public Component withTools(List<String> newTools) {
+    return new Component(id, source, sha256, newTools, policy, extensions);
   }
 }

@@ -51,6 +51,12 @@ public record Tape(
         version, name, tags, recorded, server, components, match, newExchanges, extensions);
   }
 
+  /** A copy with other components. */
+  public Tape withComponents(List<Component> newComponents) {
+    return new Tape(
+        version, name, tags, recorded, server, newComponents, match, exchanges, extensions);
+  }
+
   /** A copy with another server block. */
   public Tape withServer(ServerSpec newServer) {
     return new Tape(

@@ -25,9 +25,10 @@ final class TapeDecoder {
           "embedded",
           "env",
           "workingDirectory",
+          "componentDir",
           "protocolVersion",
           "serverInfo");
-  private static final Set<String> COMPONENT = Set.of("id", "source", "sha256", "policy");
+  private static final Set<String> COMPONENT = Set.of("id", "source", "sha256", "tools", "policy");
   private static final Set<String> EXCHANGE =
       Set.of("client", "response", "notifications", "serverRequests", "elapsedMillis", "match");
   private static final Set<String> SERVER_REQUEST = Set.of("request", "response");
@@ -106,6 +107,7 @@ final class TapeDecoder {
         objectOrNull(node.optional("embedded")),
         strings(node.optional("env")),
         stringOrNull(node.optional("workingDirectory")),
+        stringOrNull(node.optional("componentDir")),
         stringOrNull(node.optional("protocolVersion")),
         objectOrNull(node.optional("serverInfo")),
         extensions(object, SERVER));
@@ -120,6 +122,7 @@ final class TapeDecoder {
               element.required("id", "").string(),
               stringOrNull(element.optional("source")),
               element.required("sha256", "").string(),
+              strings(element.optional("tools")),
               stringOrNull(element.optional("policy")),
               extensions(object, COMPONENT)));
     }

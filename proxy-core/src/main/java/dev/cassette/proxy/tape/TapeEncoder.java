@@ -81,6 +81,7 @@ final class TapeEncoder {
     putObject(node, "embedded", server.embedded());
     putStrings(node, "env", server.env());
     putString(node, "workingDirectory", server.workingDirectory());
+    putString(node, "componentDir", server.componentDir());
     putString(node, "protocolVersion", server.protocolVersion());
     if (server.serverInfo() != null && !server.serverInfo().isNull()) {
       node.set("serverInfo", server.serverInfo());
@@ -94,6 +95,7 @@ final class TapeEncoder {
     node.put("id", component.id());
     putString(node, "source", component.source());
     node.put("sha256", component.sha256());
+    putStrings(node, "tools", component.tools());
     putString(node, "policy", component.policy());
     putExtensions(node, component.extensions());
     return node;

@@ -56,7 +56,7 @@ class ReadOrderTest {
   void passesOtherEntriesStraightThrough() {
     message(CLIENT_TO_SERVER, 0, "{\"jsonrpc\":\"2.0\",\"method\":\"held\"}");
     order.problem("a problem");
-    order.component(new Component("calc", "calc.wasm", "00", null, null));
+    order.component(new Component("calc", "calc.wasm", "00", null, null), null);
 
     assertThat(seen).containsExactly("problem a problem", "component calc");
   }
@@ -87,7 +87,7 @@ class ReadOrderTest {
     }
 
     @Override
-    public void component(Component component) {
+    public void component(Component component, tools.jackson.databind.JsonNode request) {
       seen.add("component " + component.id());
     }
 

@@ -169,6 +169,47 @@ class TapeCodecTest {
     }
   }
 
+  @Test
+  void keepsTheComponentFolderAndEachComponentsToolsInTheirPlace() throws TapeFormatException {
+    String text =
+        """
+        {
+          "cassette": 1,
+          "name": "inventory",
+          "server": {
+            "transport": "stdio",
+            "command": [
+              "hermetic-run.sh",
+              "components/wassette"
+            ],
+            "componentDir": "components/wassette",
+            "protocolVersion": "2025-06-18"
+          },
+          "components": [
+            {
+              "id": "inventory",
+              "source": "components/wassette/inventory.wasm",
+              "sha256": "5cf106f261fb4a06036c61a24957777402f2588478ba4a572729adb84a9678af",
+              "tools": [
+                "summarize",
+                "find"
+              ],
+              "policy": "version: 1.0"
+            }
+          ],
+          "exchanges": []
+        }
+        """;
+
+    Tape tape = TapeCodec.read(text, "inventory.tape.json");
+
+    assertThat(tape.server().componentDir()).isEqualTo("components/wassette");
+    assertThat(tape.server().extensions()).isNull();
+    assertThat(tape.components().get(0).tools()).containsExactly("summarize", "find");
+    assertThat(tape.components().get(0).extensions()).isNull();
+    assertThat(TapeCodec.toJson(tape)).isEqualTo(text);
+  }
+
   @Nested
   class Batches {
 
