@@ -41,11 +41,16 @@ final class Hosts {
             .directory(root().toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
-    AutoCloseable stop =
+    Runnable stop =
         () -> {
           process.destroy();
-          if (!process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+          try {
+            if (!process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+              process.destroyForcibly();
+            }
+          } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
           }
         };
     return new LineSession(

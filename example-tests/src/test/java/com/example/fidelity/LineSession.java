@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A minimal MCP client over newline-delimited JSON-RPC streams: sends one request at a time and
- * collects its response and the notifications that arrive before it (the exchange's window), as
- * the tape recorder does.
+ * collects its response and the notifications that arrive before it (the exchange's window), as the
+ * tape recorder does.
  */
 final class LineSession implements AutoCloseable {
   /** One request, its response, and the notifications of its window. */
@@ -29,16 +29,16 @@ final class LineSession implements AutoCloseable {
 
   private final String name;
   private final OutputStream toServer;
-  private final AutoCloseable server;
+  private final Runnable stop;
   private final BlockingQueue<JsonNode> incoming = new LinkedBlockingQueue<>();
   private final Duration timeout;
   private int nextId;
 
   LineSession(
-      String name, InputStream fromServer, OutputStream toServer, AutoCloseable server, Duration t) {
+      String name, InputStream fromServer, OutputStream toServer, Runnable stop, Duration t) {
     this.name = name;
     this.toServer = toServer;
-    this.server = server;
+    this.stop = stop;
     this.timeout = t;
     Thread reader = new Thread(() -> read(fromServer), "fidelity-" + name);
     reader.setDaemon(true);
@@ -96,13 +96,14 @@ final class LineSession implements AutoCloseable {
     toServer.flush();
   }
 
+  /** Ends the input and stops the server. */
   @Override
-  public void close() throws Exception {
+  public void close() {
     try {
       toServer.close();
     } catch (IOException e) {
       // the server may have gone already
     }
-    server.close();
+    stop.run();
   }
 }

@@ -28,9 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Measures the fidelity of the embedded host: plays the same scenarios against real Wassette
  * (0.8.0, installed by the build) and the embedded host, live, and compares them exchange by
  * exchange with the engine's matchers ({@link JsonComparison}, Wassette's answer as the expected
- * value). The only differences allowed are those listed in {@link #BUILTINS}, {@link
- * #PERMISSIONS} and {@link #INITIALIZE}; each has its row in the table "Fidelity to Wassette" of
- * {@code docs/host.md}, and each must still differ (a difference that went away must be removed).
+ * value). The only differences allowed are those listed in {@link #BUILTINS}, {@link #PERMISSIONS}
+ * and {@link #INITIALIZE}; each has its row in the table "Fidelity to Wassette" of {@code
+ * docs/host.md}, and each must still differ (a difference that went away must be removed).
  */
 class WassetteFidelityTest {
   private static final String SERVER_INFO = "serverInfo";
@@ -199,8 +199,8 @@ class WassetteFidelityTest {
   }
 
   /**
-   * Every difference between Wassette's exchanges and the embedded host's outside the allowed
-   * ones, and every allowed difference that no longer differs.
+   * Every difference between Wassette's exchanges and the embedded host's outside the allowed ones,
+   * and every allowed difference that no longer differs.
    */
   private static List<String> compare(
       List<Exchange> wassette,
@@ -214,8 +214,7 @@ class WassetteFidelityTest {
       Exchange expected = wassette.get(i);
       Exchange actual = embedded.get(i);
       String label = label(expected.request());
-      List<AllowedDifference> here =
-          allowed.stream().filter(d -> d.label().equals(label)).toList();
+      List<AllowedDifference> here = allowed.stream().filter(d -> d.label().equals(label)).toList();
       List<String> paths = here.stream().flatMap(d -> d.paths().stream()).toList();
       MatchSettings settings =
           MatchSettings.DEFAULTS.merge(
@@ -254,7 +253,7 @@ class WassetteFidelityTest {
 
   /** The response with the window's notifications beside it, so both are compared. */
   private static JsonNode withNotifications(Exchange exchange) {
-    ObjectNode both = exchange.response().deepCopy();
+    ObjectNode both = (ObjectNode) exchange.response().deepCopy();
     ArrayNode list = both.putArray("notifications");
     exchange.notifications().forEach(list::add);
     return both;
