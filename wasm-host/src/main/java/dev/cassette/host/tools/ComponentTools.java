@@ -121,8 +121,7 @@ final class ComponentTools {
           String id = name.substring(0, name.length() - ".wasm".length());
           String description = "The component " + name + " in the component directory";
           String uri = file.toAbsolutePath().toUri().toString();
-          if (query == null
-              || (id + "\n" + description + "\n" + uri).toLowerCase(Locale.ROOT).contains(query)) {
+          if (query == null || matches(query, id, description, uri)) {
             components.addObject().put("name", id).put("description", description).put("uri", uri);
           }
         }
@@ -131,5 +130,14 @@ final class ComponentTools {
       }
     }
     return ToolResults.json(result);
+  }
+
+  private static boolean matches(String query, String... fields) {
+    for (String field : fields) {
+      if (field.toLowerCase(Locale.ROOT).contains(query)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
