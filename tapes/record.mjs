@@ -6,7 +6,10 @@
 // Env:   CASSETTE (default ./cassette); SUITE (default tapes): the suite folder, e.g. tapes/wassette
 //        (its scenarios in <SUITE>/scenarios/, its tapes written to <SUITE>/). A scenario may name its own server command ("server");
 //        by default the embedded host records in-process, with deterministic clock and randomness
-//        and policy changes kept in memory (so grant/revoke scenarios leave policy files untouched).
+//        and policy changes kept in memory (so grant/revoke scenarios leave policy files untouched);
+//        a scenario's "settings" ({"componentDir": ...}) override those. "stepsFrom" names another
+//        scenario file (from the repository root) whose steps and protocolVersion it plays, so one
+//        scenario can be recorded against two servers (tapes/wassette/scenarios/builtins.json).
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +22,11 @@ const TIMEOUT_MS = 180000; // the first call may wait for the host to compile co
 
 async function record(file) {
   const scenario = JSON.parse(readFileSync(file, 'utf8'));
+  if (scenario.stepsFrom) {
+    const source = JSON.parse(readFileSync(join(root, scenario.stepsFrom), 'utf8'));
+    scenario.steps = source.steps;
+    scenario.protocolVersion ??= source.protocolVersion;
+  }
   const out = join(root, suite, `${scenario.name}.tape.json`);
   const args = ['record', '-o', out, '--name', scenario.name];
   for (const tag of scenario.tags ?? []) args.push('--tag', tag);
@@ -26,8 +34,10 @@ async function record(file) {
   if (scenario.server) {
     args.push('--', ...scenario.server);
   } else {
-    args.push('--embedded', 'wassette', '--setting', 'componentDir=components',
-      '--setting', 'deterministic=true', '--setting', 'policyChanges=memory');
+    const settings = { componentDir: 'components', deterministic: 'true', policyChanges: 'memory',
+      ...(scenario.settings ?? {}) };
+    args.push('--embedded', 'wassette');
+    for (const [key, value] of Object.entries(settings)) args.push('--setting', `${key}=${value}`);
   }
   const child = spawn(cassette, args, { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
   const pending = new Map();

@@ -37,19 +37,35 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class WasmHost implements AutoCloseable {
-  /** The {@code serverInfo.name} the host reports. */
+  /**
+   * The {@code serverInfo.name} the host reports: its own (Wassette reports its MCP library's name,
+   * {@code rmcp}), so a client or tape can tell the two hosts apart.
+   */
   public static final String SERVER_NAME = "cassette-wasm-host";
 
   /** The {@code serverInfo.version} the host reports. */
   public static final String SERVER_VERSION = "0.1.0";
 
-  /** The instructions the host sends in its {@code initialize} result. */
+  /**
+   * The instructions the host sends in its {@code initialize} result: Wassette 0.8.0's, word for
+   * word, so an agent is told the same workflow by both hosts.
+   */
   public static final String INSTRUCTIONS =
-      "This server runs tools in sandboxed WebAssembly components (a Wassette-compatible host)."
-          + " Use load-component to load a component from a .wasm file; its functions become"
-          + " tools. Components are denied storage, network and environment access by default:"
-          + " use get-policy to see what a component may do, and the grant-*-permission,"
-          + " revoke-*-permission and reset-permission tools to change it.";
+      """
+      This server runs tools in sandboxed WebAssembly environments with no default access to host\
+       resources.
+
+      Key points:
+      - Tools must be loaded before use: "Load component from oci://registry/tool:version" or\
+       "file:///path/to/tool.wasm"
+      - When the server starts, it will load all tools present in the component directory.
+      - You can list loaded tools with 'list-components' tool.
+      - Each tool only accesses resources explicitly granted by a policy file (filesystem paths,\
+       network domains, etc.)
+      - You MUST never modify the policy file directly, use tools to grant permissions instead.
+      - Tools needs permission for that resource
+      - If access is denied, suggest alternatives within allowed permissions or propose to grant\
+       permission""";
 
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
@@ -100,9 +116,12 @@ public final class WasmHost implements AutoCloseable {
     CompletableFuture<Void> ready = new CompletableFuture<>();
     var mapper = McpJsonDefaults.getMapper();
     LineServerTransportProvider transport =
-        new LineServerTransportProvider(mapper, input, output, diagnostics, ready);
+        new LineServerTransportProvider(
+            mapper, input, output, diagnostics, ready, BuiltinTools.NAMES);
     List<SyncToolSpecification> tools =
-        new ArrayList<>(BuiltinTools.specifications(registry, settings.componentDir()));
+        new ArrayList<>(
+            BuiltinTools.specifications(
+                registry, settings.componentDir(), transport::notifyToolListChanged));
     McpSyncServer server =
         McpServer.sync(transport)
             .serverInfo(SERVER_NAME, SERVER_VERSION)

@@ -42,7 +42,13 @@ class EmbeddedHostTest {
       assertThat(host.client.getServerInfo().name()).isEqualTo("cassette-wasm-host");
       assertThat(host.client.getServerInfo().version()).isEqualTo(WasmHost.SERVER_VERSION);
       assertThat(host.client.getServerCapabilities().tools().listChanged()).isTrue();
-      assertThat(host.client.getServerInstructions()).contains("load-component");
+      // Wassette declares tools only (the SDK's logging capability is withdrawn)
+      assertThat(host.client.getServerCapabilities().logging()).isNull();
+      assertThat(host.client.getServerInstructions())
+          .startsWith(
+              "This server runs tools in sandboxed WebAssembly environments with no default"
+                  + " access to host resources.\n\nKey points:\n- Tools must be loaded before use:")
+          .endsWith("propose to grant permission");
     }
 
     @Test
@@ -97,7 +103,7 @@ class EmbeddedHostTest {
       CallToolResult unknown = host.call("no_such_tool", Map.of());
       assertThat(unknown.isError()).isTrue();
       assertThat(text(unknown))
-          .startsWith("Error: Failed to find component for tool 'no_such_tool'");
+          .isEqualTo("Error: Failed to find component for tool 'no_such_tool': Tool not found");
 
       CallToolResult badArgs = host.call("divide", Map.of("a", 1));
       assertThat(badArgs.isError()).isTrue();
@@ -111,16 +117,49 @@ class EmbeddedHostTest {
       assertThat(missing.isError()).isTrue();
       assertThat(text(missing)).isEqualTo("Error: Missing required argument: 'path'");
 
-      CallToolResult badFile = host.call("load-component", Map.of("path", "/nowhere/x.wasm"));
+      // Wassette's texts for a missing file, a relative file URI and a file that is not .wasm
+      CallToolResult badFile =
+          host.call("load-component", Map.of("path", "file:///nowhere/x.wasm"));
       assertThat(badFile.isError()).isTrue();
       assertThat(text(badFile))
           .isEqualTo(
-              "Error: Failed to load component: /nowhere/x.wasm. Error: no such file: /nowhere/x.wasm");
+              "Error: Failed to load component: file:///nowhere/x.wasm: Component path does not"
+                  + " exist: /nowhere/x.wasm. Please provide a valid path to a WebAssembly"
+                  + " component file.");
+      assertThat(text(host.call("load-component", Map.of("path", "file://nowhere/x.wasm"))))
+          .isEqualTo(
+              "Error: Failed to load component: file://nowhere/x.wasm: Component path must be"
+                  + " fully qualified. Please provide an absolute path to the WebAssembly"
+                  + " component file.");
+      String folder = componentDir.toUri().toString();
+      assertThat(text(host.call("load-component", Map.of("path", folder))))
+          .isEqualTo(
+              "Error: Failed to load component: "
+                  + folder
+                  + ": Invalid file extension for component: "
+                  + componentDir
+                  + ". Component file must have .wasm extension.");
+      assertThat(text(host.call("load-component", Map.of("path", "nowhere/x.wasm"))))
+          .isEqualTo(
+              "Error: Failed to load component: nowhere/x.wasm: Component path does not exist:"
+                  + " nowhere/x.wasm. Please provide a valid path to a WebAssembly component"
+                  + " file.");
 
       CallToolResult oci = host.call("load-component", Map.of("path", "oci://ghcr.io/x/y:1"));
-      assertThat(text(oci)).contains("only local .wasm files");
+      assertThat(text(oci)).contains("loads only local files");
 
       assertThat(host.call("divide", Map.of("a", 9, "b", 3)).isError()).isFalse();
+    }
+
+    @Test
+    void listsComponentToolsBeforeTheBuiltInsAsWassetteDoes() {
+      List<String> names = host.client.listTools().tools().stream().map(Tool::name).toList();
+      int builtins = BuiltinTools.NAMES.size();
+      assertThat(names.subList(names.size() - builtins, names.size()))
+          .containsExactlyElementsOf(BuiltinTools.NAMES);
+      assertThat(names.subList(0, names.size() - builtins))
+          .contains("divide")
+          .doesNotContainAnyElementsOf(BuiltinTools.NAMES);
     }
 
     @Test
@@ -133,9 +172,17 @@ class EmbeddedHostTest {
           .isEqualTo("local_probe_text_upper");
 
       JsonNode search = json(host.call("search-components", Map.of()));
-      assertThat(search.at("/total").asInt()).isEqualTo(1);
-      assertThat(search.at("/components/0/id").asString()).isEqualTo("probe");
-      assertThat(search.at("/components/0/loaded").asBoolean()).isTrue();
+      assertThat(search.at("/status").asString()).isEqualTo("Component list found");
+      assertThat(search.at("/components").size()).isEqualTo(1);
+      assertThat(search.at("/components/0/name").asString()).isEqualTo("probe");
+      assertThat(search.at("/components/0/uri").asString())
+          .startsWith("file:///")
+          .endsWith("probe.wasm");
+      JsonNode found = json(host.call("search-components", Map.of("query", "PROBE")));
+      assertThat(found.at("/components/0/name").asString()).isEqualTo("probe");
+      JsonNode none = json(host.call("search-components", Map.of("query", "weather")));
+      assertThat(none.toString())
+          .isEqualTo("{\"status\":\"Component list found\",\"components\":[]}");
     }
   }
 
@@ -177,10 +224,15 @@ class EmbeddedHostTest {
         assertThat(host.client.listTools().tools()).hasSize(BuiltinTools.NAMES.size());
         assertThat(host.call("divide", Map.of("a", 1, "b", 4)).isError()).isTrue();
 
+        // as Wassette: an id that is no longer loaded is unloaded again, with a notification
+        before = host.transport.received().size();
         CallToolResult again = host.call("unload-component", Map.of("id", "probe"));
-        assertThat(again.isError()).isTrue();
-        assertThat(json(again).at("/message").asString())
-            .isEqualTo("Failed to unload component: Component not found: probe");
+        assertThat(again.isError()).isFalse();
+        assertThat(json(again).toString())
+            .isEqualTo("{\"status\":\"component unloaded successfully\",\"id\":\"probe\"}");
+        assertNotificationThenResponse(
+            host.transport.received().subList(before, host.transport.received().size()),
+            "component unloaded");
       }
     }
 

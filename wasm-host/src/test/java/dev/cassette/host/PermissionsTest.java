@@ -78,7 +78,7 @@ class PermissionsTest {
     assertThat(readFile(file)).startsWith("{\"err\":\"cannot open " + file);
 
     CallToolResult granted = grantStorage(data, "read");
-    assertThat(json(granted).at("/status").asString()).isEqualTo("permission granted");
+    assertThat(json(granted).at("/status").asString()).isEqualTo("permission granted successfully");
     assertThat(json(granted).at("/permission_type").asString()).isEqualTo("storage");
     assertThat(readFile(file)).isEqualTo("{\"ok\":\"inside the grant\"}");
 
@@ -86,7 +86,13 @@ class PermissionsTest {
         host.call(
             "revoke-storage-permission",
             Map.of("component_id", "probe", "details", Map.of("uri", uri(data))));
-    assertThat(json(revoked).at("/status").asString()).isEqualTo("permission revoked");
+    // Wassette's own shape for a storage revoke
+    assertThat(json(revoked).toString())
+        .isEqualTo(
+            "{\"status\":\"permission revoked successfully\",\"component_id\":\"probe\",\"uri\":\""
+                + uri(data)
+                + "\",\"message\":\"All access (read and write) to the specified URI has been"
+                + " revoked\"}");
     assertThat(readFile(file)).startsWith("{\"err\":\"cannot open");
   }
 
@@ -143,7 +149,10 @@ class PermissionsTest {
         host.call(
             "grant-environment-variable-permission",
             Map.of("component_id", "probe", "details", Map.of("key", "PROBE_TOKEN")));
-    assertThat(json(granted).at("/status").asString()).isEqualTo("permission granted");
+    assertThat(json(granted).toString())
+        .isEqualTo(
+            "{\"status\":\"permission granted successfully\",\"component_id\":\"probe\","
+                + "\"permission_type\":\"environment variable\",\"details\":{\"key\":\"PROBE_TOKEN\"}}");
     assertThat(host.result("get_env", args).asString()).isEqualTo("s3cret");
     assertThat(host.result("get_env", Map.of("key", "PATH")).isNull()).isTrue();
 
@@ -229,7 +238,7 @@ class PermissionsTest {
 
     CallToolResult reset = host.call("reset-permission", Map.of("component_id", "probe"));
     assertThat(json(reset).toString())
-        .isEqualTo("{\"status\":\"permissions reset\",\"component_id\":\"probe\"}");
+        .isEqualTo("{\"status\":\"permissions reset successfully\",\"component_id\":\"probe\"}");
     assertThat(policyFile).doesNotExist();
     assertThat(readFile(data.resolve("in.txt"))).startsWith("{\"err\"");
   }
@@ -242,9 +251,11 @@ class PermissionsTest {
             Map.of("component_id", "nope", "details", Map.of("host", "x")));
     assertThat(unknown.isError()).isTrue();
     assertThat(text(unknown))
-        .isEqualTo(
-            "Error: Failed to grant network permission to component nope: Component not found:"
-                + " nope");
+        .isEqualTo("Error: Component not found: nope: Component not found: nope");
+    assertThat(text(host.call("get-policy", Map.of("component_id", "nope"))))
+        .isEqualTo("Error: Component not found: nope: Component not found: nope");
+    assertThat(text(host.call("reset-permission", Map.of("component_id", "nope"))))
+        .isEqualTo("Error: Component not found: nope: Component not found: nope");
 
     CallToolResult badUri =
         host.call(
@@ -259,6 +270,42 @@ class PermissionsTest {
     CallToolResult noDetails =
         host.call("grant-network-permission", Map.of("component_id", "probe"));
     assertThat(text(noDetails)).isEqualTo("Error: Missing required argument: 'details'");
+
+    // Wassette's texts for missing or empty details and a bad access type
+    assertThat(text(host.call("grant-network-permission", grantArgs(Map.of()))))
+        .isEqualTo(
+            "Error: Failed to grant network permission to component probe: Missing 'host' field"
+                + " for network permission");
+    assertThat(text(host.call("grant-network-permission", grantArgs(Map.of("host", "")))))
+        .isEqualTo(
+            "Error: Failed to grant network permission to component probe: Network host cannot"
+                + " be empty");
+    assertThat(text(host.call("revoke-environment-variable-permission", grantArgs(Map.of()))))
+        .isEqualTo(
+            "Error: Failed to revoke environment variable permission from component probe:"
+                + " Missing 'key' field for environment permission");
+    assertThat(text(host.call("revoke-storage-permission", grantArgs(Map.of()))))
+        .isEqualTo("Error: Missing 'uri' field in details");
+    assertThat(
+            text(
+                host.call(
+                    "grant-storage-permission",
+                    grantArgs(Map.of("uri", "fs:///tmp", "access", List.of())))))
+        .isEqualTo(
+            "Error: Failed to grant storage permission to component probe: Storage access cannot"
+                + " be empty");
+    assertThat(
+            text(
+                host.call(
+                    "grant-storage-permission",
+                    grantArgs(Map.of("uri", "fs:///tmp", "access", List.of("execute"))))))
+        .isEqualTo(
+            "Error: Failed to grant storage permission to component probe: Invalid access type:"
+                + " execute");
+  }
+
+  private static Map<String, Object> grantArgs(Map<String, Object> details) {
+    return Map.of("component_id", "probe", "details", details);
   }
 
   private CallToolResult grant(String type, String name, Object value) {
@@ -293,10 +340,11 @@ class PermissionsTest {
         "network permission to component probe: host must be");
     assertRefused(
         grant("environment-variable", "key", "K" + mebibyte),
-        "environment permission to component probe: key must be at most 256 characters");
+        "environment variable permission to component probe: key must be at most 256 characters");
     assertRefused(
         grant("environment-variable", "key", "A\u0000B"),
-        "environment permission to component probe: key must not contain control characters");
+        "environment variable permission to component probe: key must not contain control"
+            + " characters");
     assertThat(policyFile).doesNotExist();
 
     grantNetwork("127.0.0.1");

@@ -38,14 +38,16 @@ import reactor.core.publisher.Mono;
  *
  * <p>Unlike the SDK's stdio provider it reads on one daemon thread and writes synchronously in call
  * order (so a notification sent inside a tool handler precedes that call's response), answers a
- * malformed line with a JSON-RPC parse error instead of stopping, turns the SDK's {@code Unknown
- * tool} protocol error into a Wassette-style tool error, and can fold the tool-list notifications
- * of several tool changes into one ({@link #withOneToolListNotification(Runnable)}).
+ * malformed line with a JSON-RPC parse error instead of stopping, gives the SDK's answers the forms
+ * real Wassette gives ({@link WassetteReplies}: capabilities, tool order, unknown tools and
+ * methods; {@code logging/setLevel} is answered as an unknown method, as Wassette answers it), and
+ * can fold the tool-list notifications of several tool changes into one ({@link
+ * #withOneToolListNotification(Runnable)}).
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class LineServerTransportProvider implements McpServerTransportProvider {
   private static final String TOOLS_CHANGED = McpSchema.METHOD_NOTIFICATION_TOOLS_LIST_CHANGED;
-  private static final int INVALID_PARAMS = -32602;
+  private static final String SET_LEVEL = McpSchema.METHOD_LOGGING_SET_LEVEL;
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
   /**
@@ -67,10 +69,11 @@ public final class LineServerTransportProvider implements McpServerTransportProv
   private final Consumer<String> diagnostics;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-  private final Map<Object, String> pendingToolCalls = new ConcurrentHashMap<>();
+  private final Map<Object, WassetteReplies.Pending> pending = new ConcurrentHashMap<>();
   private final Set<Object> unanswered = ConcurrentHashMap.newKeySet();
   private final ThreadLocal<boolean[]> batching = new ThreadLocal<>();
   private final CompletionStage<Void> ready;
+  private final WassetteReplies replies;
   private volatile McpServerSession session;
 
   /**
@@ -80,7 +83,7 @@ public final class LineServerTransportProvider implements McpServerTransportProv
    */
   public LineServerTransportProvider(
       McpJsonMapper mapper, InputStream input, OutputStream output, Consumer<String> diagnostics) {
-    this(mapper, input, output, diagnostics, CompletableFuture.completedFuture(null));
+    this(mapper, input, output, diagnostics, CompletableFuture.completedFuture(null), List.of());
   }
 
   /**
@@ -89,18 +92,22 @@ public final class LineServerTransportProvider implements McpServerTransportProv
    * #READY_TIMEOUT}), so a server can finish its setup while the client starts.
    *
    * @param diagnostics receives one line per problem (never message contents)
+   * @param listedLast tools that {@code tools/list} answers after all others (Wassette lists its
+   *     built-in tools after the components' tools)
    */
   public LineServerTransportProvider(
       McpJsonMapper mapper,
       InputStream input,
       OutputStream output,
       Consumer<String> diagnostics,
-      CompletionStage<Void> ready) {
+      CompletionStage<Void> ready,
+      List<String> listedLast) {
     this.mapper = java.util.Objects.requireNonNull(mapper, "mapper");
     this.input = java.util.Objects.requireNonNull(input, "input");
     this.output = java.util.Objects.requireNonNull(output, "output");
     this.diagnostics = java.util.Objects.requireNonNull(diagnostics, "diagnostics");
     this.ready = java.util.Objects.requireNonNull(ready, "ready");
+    this.replies = new WassetteReplies(listedLast);
   }
 
   @Override
@@ -154,6 +161,14 @@ public final class LineServerTransportProvider implements McpServerTransportProv
     } finally {
       batching.remove();
     }
+  }
+
+  /**
+   * Sends {@code notifications/tools/list_changed} now (or folds it into the running batch), as
+   * Wassette does after an unload even when no tool changed.
+   */
+  public void notifyToolListChanged() {
+    notifyClients(TOOLS_CHANGED, null).block();
   }
 
   @Override
@@ -241,14 +256,18 @@ public final class LineServerTransportProvider implements McpServerTransportProv
       awaitReady();
     }
     if (message instanceof JSONRPCRequest request && request.id() != null) {
+      if (SET_LEVEL.equals(request.method())) {
+        write(WassetteReplies.methodNotFound(request.id(), request.method()));
+        return;
+      }
       unanswered.add(request.id());
-    }
-    if (message instanceof JSONRPCRequest request
-        && McpSchema.METHOD_TOOLS_CALL.equals(request.method())
-        && request.id() != null
-        && request.params() instanceof Map<?, ?> params
-        && params.get("name") instanceof String name) {
-      pendingToolCalls.put(request.id(), name);
+      String tool =
+          McpSchema.METHOD_TOOLS_CALL.equals(request.method())
+                  && request.params() instanceof Map<?, ?> params
+                  && params.get("name") instanceof String name
+              ? name
+              : null;
+      pending.put(request.id(), new WassetteReplies.Pending(request.method(), tool));
     }
     session
         .handle(message)
@@ -310,25 +329,7 @@ public final class LineServerTransportProvider implements McpServerTransportProv
     if (!(message instanceof JSONRPCResponse response) || response.id() == null) {
       return message;
     }
-    String tool = pendingToolCalls.remove(response.id());
-    JSONRPCResponse.JSONRPCError error = response.error();
-    if (tool == null
-        || error == null
-        || error.code() == null
-        || error.code() != INVALID_PARAMS
-        || error.message() == null
-        || !error.message().startsWith("Unknown tool")) {
-      return message;
-    }
-    McpSchema.CallToolResult result =
-        McpSchema.CallToolResult.builder()
-            .addTextContent(
-                "Error: Failed to find component for tool '"
-                    + tool
-                    + "': no loaded component provides it")
-            .isError(true)
-            .build();
-    return new JSONRPCResponse(response.jsonrpc(), response.id(), result, null);
+    return replies.rewrite(response, pending.remove(response.id()));
   }
 
   private void write(JSONRPCMessage message) {

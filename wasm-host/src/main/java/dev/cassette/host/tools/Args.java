@@ -1,6 +1,5 @@
 package dev.cassette.host.tools;
 
-import java.util.List;
 import java.util.Map;
 
 /** Reads built-in tool arguments with Wassette's error wording. */
@@ -23,22 +22,5 @@ final class Args {
     @SuppressWarnings("unchecked")
     Map<String, Object> details = (Map<String, Object>) map;
     return details;
-  }
-
-  static String detail(Map<String, Object> details, String name) {
-    Object value = details.get(name);
-    if (!(value instanceof String text) || text.isBlank()) {
-      throw new ToolArgumentException("Missing required argument: 'details." + name + "'");
-    }
-    return text;
-  }
-
-  static List<?> detailList(Map<String, Object> details, String name) {
-    Object value = details.get(name);
-    if (!(value instanceof List<?> list) || list.isEmpty()) {
-      throw new ToolArgumentException(
-          "Missing required argument: 'details." + name + "' (a non-empty array)");
-    }
-    return list;
   }
 }

@@ -11,10 +11,16 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
-/** Wassette's built-in tools, with its names, descriptions and input schemas. */
+/**
+ * Wassette's built-in tools, with its names, descriptions and input schemas (those of Wassette
+ * 0.8.0, word for word and in its key order).
+ */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class BuiltinTools {
-  /** The names of the built-in tools, in the order they are listed. */
+  /**
+   * The names of the built-in tools, in the order they are listed (after the components' tools, as
+   * Wassette lists them).
+   */
   public static final List<String> NAMES =
       List.of(
           "load-component",
@@ -41,10 +47,12 @@ public final class BuiltinTools {
    * The built-in tool specifications.
    *
    * @param componentDir the directory {@code search-components} lists, or {@code null}
+   * @param toolListChanged sends {@code notifications/tools/list_changed} (Wassette sends one for
+   *     every unload, also of a component that is not loaded)
    */
   public static List<SyncToolSpecification> specifications(
-      ComponentRegistry registry, Path componentDir) {
-    ComponentTools components = new ComponentTools(registry, componentDir);
+      ComponentRegistry registry, Path componentDir, Runnable toolListChanged) {
+    ComponentTools components = new ComponentTools(registry, componentDir, toolListChanged);
     PermissionTools permissions = new PermissionTools(registry);
     List<SyncToolSpecification> specs = new ArrayList<>();
     specs.add(
@@ -52,21 +60,23 @@ public final class BuiltinTools {
             "load-component",
             "Dynamically loads a new tool or component from either the filesystem or OCI"
                 + " registries.",
-            BuiltinSchemas.object(Map.of("path", BuiltinSchemas.string(null)), "path"),
+            BuiltinSchemas.object(
+                List.of(BuiltinSchemas.property("path", BuiltinSchemas.string(null))), "path"),
             components::load,
             registry));
     specs.add(
         spec(
             "unload-component",
             "Unloads a tool or component.",
-            BuiltinSchemas.object(Map.of("id", BuiltinSchemas.string(null)), "id"),
+            BuiltinSchemas.object(
+                List.of(BuiltinSchemas.property("id", BuiltinSchemas.string(null))), "id"),
             components::unload,
             registry));
     specs.add(
         spec(
             "list-components",
             "Lists all currently loaded components or tools.",
-            BuiltinSchemas.object(Map.of()),
+            BuiltinSchemas.object(List.of()),
             components::list,
             registry));
     specs.add(
@@ -91,8 +101,15 @@ public final class BuiltinTools {
     specs.add(
         spec(
             "search-components",
-            "Lists the components available to load from the component directory.",
-            BuiltinSchemas.object(Map.of()),
+            "Lists all known components that can be fetched and loaded. Optionally filter by a"
+                + " search query.",
+            BuiltinSchemas.object(
+                List.of(
+                    BuiltinSchemas.property(
+                        "query",
+                        BuiltinSchemas.string(
+                            "Optional search query to filter components by name, description,"
+                                + " or URI")))),
             components::search,
             registry));
     return specs;
