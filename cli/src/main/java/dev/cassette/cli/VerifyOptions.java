@@ -1,5 +1,7 @@
 package dev.cassette.cli;
 
+import static dev.cassette.proxy.tape.TapeCodec.FILE_SUFFIX;
+
 import dev.cassette.engine.config.Durations;
 import dev.cassette.engine.config.RecordMode;
 import java.io.IOException;
@@ -17,8 +19,6 @@ import picocli.CommandLine.TypeConversionException;
  * own parsers, so a bad option is a usage error naming the value and the valid values.
  */
 final class VerifyOptions {
-
-  static final String TAPE_SUFFIX = ".tape.json";
 
   private VerifyOptions() {}
 
@@ -48,14 +48,14 @@ final class VerifyOptions {
 
   /**
    * Why {@code path} selects no tape, or empty when it selects at least one: it does not exist, it
-   * is a file whose name does not end in {@value #TAPE_SUFFIX}, or a folder with no tape below it.
+   * is a file whose name does not end in {@value #FILE_SUFFIX}, or a folder with no tape below it.
    */
   static Optional<String> tapeProblem(Path path) {
     if (Files.isDirectory(path)) {
       try {
         return hasTapes(path)
             ? Optional.empty()
-            : Optional.of("no tapes found under " + path + " (looked for *" + TAPE_SUFFIX + ")");
+            : Optional.of("no tapes found under " + path + " (looked for *" + FILE_SUFFIX + ")");
       } catch (IOException | UncheckedIOException e) {
         return Optional.of("cannot list tapes in " + path + ": " + e.getMessage());
       }
@@ -63,8 +63,8 @@ final class VerifyOptions {
     if (!Files.isRegularFile(path)) {
       return Optional.of("no such tape or folder: " + path);
     }
-    if (!path.getFileName().toString().endsWith(TAPE_SUFFIX)) {
-      return Optional.of(path + " is not a tape: a tape file name ends in " + TAPE_SUFFIX);
+    if (!path.getFileName().toString().endsWith(FILE_SUFFIX)) {
+      return Optional.of(path + " is not a tape: a tape file name ends in " + FILE_SUFFIX);
     }
     return Optional.empty();
   }
@@ -72,7 +72,7 @@ final class VerifyOptions {
   private static boolean hasTapes(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
       return files.anyMatch(
-          file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(TAPE_SUFFIX));
+          file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(FILE_SUFFIX));
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.cassette.engine.descriptor;
 
-import dev.cassette.engine.discovery.TapeLocation;
 import dev.cassette.engine.replay.CassetteExecutionContext;
 import dev.cassette.engine.replay.ExchangeNames;
+import dev.cassette.engine.tape.TapeLocation;
 import dev.cassette.proxy.tape.Tape;
 import java.util.Set;
 import org.apiguardian.api.API;

@@ -5,6 +5,7 @@ import dev.cassette.engine.descriptor.ExchangeDescriptor;
 import dev.cassette.engine.descriptor.TapeDescriptor;
 import dev.cassette.engine.descriptor.UniqueIds;
 import dev.cassette.engine.match.MatchBlocks;
+import dev.cassette.engine.tape.TapeLocation;
 import dev.cassette.proxy.tape.Exchange;
 import dev.cassette.proxy.tape.Tape;
 import java.net.URI;

@@ -2,7 +2,6 @@ package dev.cassette.engine.replay;
 
 import dev.cassette.engine.Constants;
 import dev.cassette.engine.config.RecordMode;
-import dev.cassette.engine.discovery.TapeLocation;
 import dev.cassette.engine.match.Difference;
 import dev.cassette.engine.match.InputRequired;
 import dev.cassette.engine.match.JsonComparison;
@@ -10,6 +9,7 @@ import dev.cassette.engine.match.MatchLayers;
 import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.engine.match.MismatchReport;
 import dev.cassette.engine.match.NotificationMatcher;
+import dev.cassette.engine.tape.TapeLocation;
 import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.tape.Exchange;
 import dev.cassette.proxy.tape.Tape;

@@ -65,8 +65,8 @@ class NamingAndSettingsTest {
 
   @Test
   void displayNamesBecomeSafeFileNames() {
-    assertThat(TapeLocation.fileName("[1] city Oslo / Bergen")).isEqualTo("1_city_Oslo_Bergen");
-    assertThat(TapeLocation.fileName("   ")).isEqualTo("tape");
+    assertThat(TapePath.fileName("[1] city Oslo / Bergen")).isEqualTo("1_city_Oslo_Bergen");
+    assertThat(TapePath.fileName("   ")).isEqualTo("tape");
   }
 
   @Server(
