@@ -2,8 +2,9 @@ package dev.cassette.cli;
 
 import static dev.cassette.proxy.tape.TapeCodec.FILE_SUFFIX;
 
+import dev.cassette.annotations.RecordMode;
+import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.config.Durations;
-import dev.cassette.engine.config.RecordMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ final class VerifyOptions {
     @Override
     public RecordMode convert(String value) {
       try {
-        return RecordMode.parse(value);
+        return CassetteConfiguration.parseRecordMode(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException("'" + value + "' is no record mode: " + e.getMessage());
       }

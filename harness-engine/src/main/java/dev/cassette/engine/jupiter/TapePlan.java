@@ -1,9 +1,9 @@
 package dev.cassette.engine.jupiter;
 
 import dev.cassette.annotations.Match;
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.annotations.Server;
 import dev.cassette.annotations.Tape;
-import dev.cassette.engine.config.RecordMode;
 import dev.cassette.engine.match.MatchLayers;
 import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.proxy.tape.TapeCodec;

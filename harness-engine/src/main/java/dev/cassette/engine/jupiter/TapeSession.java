@@ -197,7 +197,7 @@ final class TapeSession implements AutoCloseable {
     if (problems.isEmpty()) {
       return;
     }
-    if (plan.mode() == dev.cassette.engine.config.RecordMode.FAILING) {
+    if (plan.mode() == dev.cassette.annotations.RecordMode.FAILING) {
       write(context, exchanges, "re-recorded (it no longer matched the live server)");
       return;
     }

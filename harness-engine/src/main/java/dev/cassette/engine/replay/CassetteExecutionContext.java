@@ -1,7 +1,7 @@
 package dev.cassette.engine.replay;
 
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.config.CassetteConfiguration;
-import dev.cassette.engine.config.RecordMode;
 import dev.cassette.engine.config.ServerReuse;
 import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.engine.tape.TapeLocation;

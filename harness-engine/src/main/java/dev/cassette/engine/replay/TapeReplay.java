@@ -1,7 +1,7 @@
 package dev.cassette.engine.replay;
 
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.Constants;
-import dev.cassette.engine.config.RecordMode;
 import dev.cassette.engine.match.Difference;
 import dev.cassette.engine.match.InputRequired;
 import dev.cassette.engine.match.JsonComparison;
@@ -115,7 +115,7 @@ public final class TapeReplay {
       publish(descriptor, "cassette.actual", Json.compact(result.response()));
     }
     publish(descriptor, "cassette.matchers", settings.describe());
-    if (recordMode.rewritesTapes() && notes.isEmpty()) {
+    if ((recordMode == RecordMode.ALL || recordMode == RecordMode.FAILING) && notes.isEmpty()) {
       rerecorded.add(number);
       publish(
           descriptor,
