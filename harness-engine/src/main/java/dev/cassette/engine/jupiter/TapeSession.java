@@ -1,5 +1,6 @@
 package dev.cassette.engine.jupiter;
 
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.match.ClientMessageMatcher;
 import dev.cassette.engine.match.MatchBlocks;
@@ -134,7 +135,7 @@ final class TapeSession implements AutoCloseable {
       throw new IllegalStateException("cannot read the tape: " + e.getMessage(), e);
     }
     try {
-      MatchBlocks.check(tape);
+      MatchBlocks.read(tape);
     } catch (MatchBlocks.InvalidMatchBlockException e) {
       throw new IllegalStateException(
           "cannot read the tape: " + e.describe(plan.path().relative()), e);
@@ -197,7 +198,7 @@ final class TapeSession implements AutoCloseable {
     if (problems.isEmpty()) {
       return;
     }
-    if (plan.mode() == dev.cassette.annotations.RecordMode.FAILING) {
+    if (plan.mode() == RecordMode.FAILING) {
       write(context, exchanges, "re-recorded (it no longer matched the live server)");
       return;
     }

@@ -3,6 +3,7 @@ package dev.cassette.engine.replay;
 import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.config.ServerReuse;
+import dev.cassette.engine.match.MatchBlocks;
 import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.engine.tape.TapeLocation;
 import dev.cassette.proxy.launch.EmbeddedServerProvider;
@@ -74,9 +75,9 @@ public final class CassetteExecutionContext implements EngineExecutionContext {
     scope.closeShared();
   }
 
-  /** A context replaying {@code tape}. */
+  /** A context replaying {@code tape}, with its {@code match} blocks as read at discovery. */
   public CassetteExecutionContext startTape(
-      TestDescriptor descriptor, TapeLocation location, Tape tape) {
+      TestDescriptor descriptor, TapeLocation location, Tape tape, MatchBlocks match) {
     boolean shared = run.reuse == ServerReuse.SUITE;
     Connections connections;
     try {
@@ -92,7 +93,8 @@ public final class CassetteExecutionContext implements EngineExecutionContext {
         new TapeReplay(
             tape,
             location,
-            run.baseSettings.merge(scope.settings.match()),
+            run.baseSettings.merge(scope.settings.match()).merge(match.tape()),
+            match.exchanges(),
             connections,
             !shared,
             run.timeout,

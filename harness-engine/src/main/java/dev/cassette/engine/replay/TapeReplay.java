@@ -5,7 +5,7 @@ import dev.cassette.engine.Constants;
 import dev.cassette.engine.match.Difference;
 import dev.cassette.engine.match.InputRequired;
 import dev.cassette.engine.match.JsonComparison;
-import dev.cassette.engine.match.MatchLayers;
+import dev.cassette.engine.match.MatchLayer;
 import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.engine.match.MismatchReport;
 import dev.cassette.engine.match.NotificationMatcher;
@@ -37,6 +37,7 @@ public final class TapeReplay {
   private final Tape tape;
   private final TapeLocation location;
   private final MatchSettings tapeSettings;
+  private final List<MatchLayer> exchangeLayers;
   private final Connections connections;
   private final boolean ownsConnections;
   private final Duration timeout;
@@ -54,7 +55,8 @@ public final class TapeReplay {
   TapeReplay(
       Tape tape,
       TapeLocation location,
-      MatchSettings baseSettings,
+      MatchSettings tapeSettings,
+      List<MatchLayer> exchangeLayers,
       Connections connections,
       boolean ownsConnections,
       Duration timeout,
@@ -64,7 +66,8 @@ public final class TapeReplay {
       EngineExecutionListener listener) {
     this.tape = tape;
     this.location = location;
-    this.tapeSettings = baseSettings.merge(MatchLayers.fromJson(tape.match()));
+    this.tapeSettings = tapeSettings;
+    this.exchangeLayers = exchangeLayers;
     this.connections = connections;
     this.ownsConnections = ownsConnections;
     this.timeout = timeout;
@@ -82,7 +85,7 @@ public final class TapeReplay {
 
   /** The settings in force for the exchange with 1-based {@code number}. */
   public MatchSettings settings(int number) {
-    return tapeSettings.merge(MatchLayers.fromJson(tape.exchanges().get(number - 1).match()));
+    return tapeSettings.merge(exchangeLayers.get(number - 1));
   }
 
   /**
