@@ -65,7 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
     Tape loaded;
     try {
       loaded = TapeCodec.read(tape);
-      MatchBlocks.check(loaded);
+      MatchBlocks.read(loaded);
     } catch (TapeFormatException e) {
       err.println("cassette serve: " + e.getMessage());
       return 2;

@@ -3,8 +3,8 @@ package dev.cassette.cli;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.Constants;
-import dev.cassette.engine.config.RecordMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -184,7 +185,7 @@ public final class VerifyCommand implements Callable<Integer> {
           Constants.SERVER_ALLOWED_COMMANDS_PROPERTY_NAME, String.join(",", allowCommands));
     }
     if (record != null) {
-      configuration.put(Constants.RECORD_PROPERTY_NAME, record.configValue());
+      configuration.put(Constants.RECORD_PROPERTY_NAME, record.name().toLowerCase(Locale.ROOT));
     }
     if (timeout != null) {
       configuration.put(Constants.TIMEOUT_PROPERTY_NAME, timeout.toMillis() + "ms");

@@ -1,7 +1,10 @@
 package dev.cassette.cli;
 
+import static dev.cassette.proxy.tape.TapeCodec.FILE_SUFFIX;
+
+import dev.cassette.annotations.RecordMode;
+import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.config.Durations;
-import dev.cassette.engine.config.RecordMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +21,6 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class VerifyOptions {
 
-  static final String TAPE_SUFFIX = ".tape.json";
-
   private VerifyOptions() {}
 
   /** {@code --record}: a record mode, case-insensitively. */
@@ -27,7 +28,7 @@ final class VerifyOptions {
     @Override
     public RecordMode convert(String value) {
       try {
-        return RecordMode.parse(value);
+        return CassetteConfiguration.parseRecordMode(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException("'" + value + "' is no record mode: " + e.getMessage());
       }
@@ -48,14 +49,14 @@ final class VerifyOptions {
 
   /**
    * Why {@code path} selects no tape, or empty when it selects at least one: it does not exist, it
-   * is a file whose name does not end in {@value #TAPE_SUFFIX}, or a folder with no tape below it.
+   * is a file whose name does not end in {@value #FILE_SUFFIX}, or a folder with no tape below it.
    */
   static Optional<String> tapeProblem(Path path) {
     if (Files.isDirectory(path)) {
       try {
         return hasTapes(path)
             ? Optional.empty()
-            : Optional.of("no tapes found under " + path + " (looked for *" + TAPE_SUFFIX + ")");
+            : Optional.of("no tapes found under " + path + " (looked for *" + FILE_SUFFIX + ")");
       } catch (IOException | UncheckedIOException e) {
         return Optional.of("cannot list tapes in " + path + ": " + e.getMessage());
       }
@@ -63,8 +64,8 @@ final class VerifyOptions {
     if (!Files.isRegularFile(path)) {
       return Optional.of("no such tape or folder: " + path);
     }
-    if (!path.getFileName().toString().endsWith(TAPE_SUFFIX)) {
-      return Optional.of(path + " is not a tape: a tape file name ends in " + TAPE_SUFFIX);
+    if (!path.getFileName().toString().endsWith(FILE_SUFFIX)) {
+      return Optional.of(path + " is not a tape: a tape file name ends in " + FILE_SUFFIX);
     }
     return Optional.empty();
   }
@@ -72,7 +73,7 @@ final class VerifyOptions {
   private static boolean hasTapes(Path folder) throws IOException {
     try (Stream<Path> files = Files.walk(folder)) {
       return files.anyMatch(
-          file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(TAPE_SUFFIX));
+          file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(FILE_SUFFIX));
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.cassette.proxy.record.Recorder;
 import dev.cassette.proxy.tape.Exchange;
 import dev.cassette.proxy.tape.Tape;
 import dev.cassette.proxy.tape.TapeCodec;
+import dev.cassette.proxy.transport.TestPeers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,10 +34,7 @@ class RecordStatelessSessionTest {
 
   /** The fixture scripts, kept with the engine's stateless-era tests. */
   private static Path fixture(String name) {
-    Path peers = Path.of(System.getProperty("cassette.testPeers", "../test-peers"));
-    return peers
-        .toAbsolutePath()
-        .getParent()
+    return TestPeers.repository()
         .resolve("harness-engine/src/test/resources/dev/cassette/engine/stateless")
         .resolve(name);
   }

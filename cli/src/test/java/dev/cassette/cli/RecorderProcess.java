@@ -2,6 +2,7 @@ package dev.cassette.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cassette.proxy.transport.TestPeers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,11 +58,7 @@ final class RecorderProcess implements AutoCloseable {
 
   /** The path of server-everything's stdio entry point in the npm test peers. */
   static String serverEverything() {
-    return Path.of(
-            System.getProperty("cassette.testPeers", "test-peers"),
-            "node_modules/@modelcontextprotocol/server-everything/dist/index.js")
-        .toAbsolutePath()
-        .toString();
+    return TestPeers.serverEverything().toString();
   }
 
   ProcessHandle handle() {

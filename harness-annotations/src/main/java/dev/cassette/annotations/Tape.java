@@ -73,19 +73,4 @@ public @interface Tape {
    * Serves the test from the tape alone, with no live server (also {@code cassette.offline=true}).
    */
   boolean offline() default false;
-
-  /** When a tape is recorded; the same values as {@code cassette.record}. */
-  @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-  enum RecordMode {
-    /** Follow {@code cassette.record} (or {@code CASSETTE_RECORD}, or the {@code CI} default). */
-    DEFAULT,
-    /** Never record: verify only, and a missing tape fails. */
-    NONE,
-    /** Record a missing tape, verify an existing one. */
-    NEW,
-    /** Re-record every tape. */
-    ALL,
-    /** Verify, and re-record the tape when the live server no longer matches it. */
-    FAILING
-  }
 }

@@ -5,6 +5,7 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.cassette.proxy.transport.TestPeers;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -62,17 +63,6 @@ public final class EngineTests {
 
   /** The command line that starts server-everything over stdio. */
   public static String everythingCommand() {
-    return "node "
-        + testPeers().resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js")
-        + " stdio";
-  }
-
-  /** The npm test peers folder, from the system property {@code cassette.testPeers}. */
-  public static Path testPeers() {
-    String peers = System.getProperty("cassette.testPeers");
-    if (peers == null) {
-      throw new IllegalStateException("system property cassette.testPeers is not set");
-    }
-    return Path.of(peers);
+    return String.join(" ", TestPeers.everythingCommand());
   }
 }

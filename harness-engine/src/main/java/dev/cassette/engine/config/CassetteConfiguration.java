@@ -2,11 +2,13 @@ package dev.cassette.engine.config;
 
 import static dev.cassette.engine.Constants.*;
 
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.match.MatchLayer;
 import dev.cassette.engine.match.MatchLayers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -190,6 +192,16 @@ public final class CassetteConfiguration {
     return recordMode;
   }
 
+  /**
+   * The record mode written as {@code value} in configuration: {@code none}, {@code new}, {@code
+   * all} or {@code failing}; case and surrounding blanks do not matter.
+   *
+   * @throws IllegalArgumentException listing the valid values
+   */
+  public static RecordMode parseRecordMode(String value) {
+    return Values.enumValue(EnumSet.range(RecordMode.NONE, RecordMode.FAILING), value);
+  }
+
   /** The matcher settings configured under {@code cassette.match.*}. */
   public MatchLayer matchLayer() {
     return matchLayer;
@@ -299,7 +311,7 @@ public final class CassetteConfiguration {
   private RecordMode readRecordMode() {
     RecordMode fallback = ciReason.isPresent() ? RecordMode.NONE : RecordMode.NEW;
     if (text(RECORD_PROPERTY_NAME).isPresent()) {
-      return read(RECORD_PROPERTY_NAME, v -> Values.enumValue(RecordMode.class, v), fallback)
+      return read(RECORD_PROPERTY_NAME, CassetteConfiguration::parseRecordMode, fallback)
           .orElseThrow();
     }
     String fromEnvironment = environment.get(RECORD_ENVIRONMENT_VARIABLE);
@@ -307,7 +319,7 @@ public final class CassetteConfiguration {
       return fallback;
     }
     try {
-      return Values.enumValue(RecordMode.class, fromEnvironment);
+      return parseRecordMode(fromEnvironment);
     } catch (IllegalArgumentException e) {
       problems.add(
           "environment variable "

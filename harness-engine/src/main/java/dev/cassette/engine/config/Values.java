@@ -2,8 +2,10 @@ package dev.cassette.engine.config;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Parsers of setting values; each failure says what the valid values are. */
 final class Values {
@@ -37,15 +39,24 @@ final class Values {
    * @throws IllegalArgumentException listing the valid values
    */
   static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
-    try {
-      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      List<String> names = new ArrayList<>();
-      for (E constant : type.getEnumConstants()) {
-        names.add(constant.name().toLowerCase(Locale.ROOT));
+    return enumValue(EnumSet.allOf(type), value);
+  }
+
+  /**
+   * The constant of {@code valid} named {@code value}, case-insensitively.
+   *
+   * @throws IllegalArgumentException listing the valid values
+   */
+  static <E extends Enum<E>> E enumValue(Set<E> valid, String value) {
+    String name = value.trim().toUpperCase(Locale.ROOT);
+    List<String> names = new ArrayList<>();
+    for (E constant : valid) {
+      if (constant.name().equals(name)) {
+        return constant;
       }
-      throw new IllegalArgumentException("expected one of " + String.join(", ", names), e);
+      names.add(constant.name().toLowerCase(Locale.ROOT));
     }
+    throw new IllegalArgumentException("expected one of " + String.join(", ", names));
   }
 
   static List<String> list(String value) {

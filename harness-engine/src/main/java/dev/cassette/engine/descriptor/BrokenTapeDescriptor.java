@@ -1,7 +1,7 @@
 package dev.cassette.engine.descriptor;
 
-import dev.cassette.engine.discovery.TapeLocation;
 import dev.cassette.engine.replay.CassetteExecutionContext;
+import dev.cassette.engine.tape.TapeLocation;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;

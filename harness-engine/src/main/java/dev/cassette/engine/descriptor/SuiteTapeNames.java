@@ -1,6 +1,8 @@
 package dev.cassette.engine.descriptor;
 
-import dev.cassette.engine.discovery.TapeLocation;
+import static dev.cassette.proxy.tape.TapeCodec.FILE_SUFFIX;
+
+import dev.cassette.engine.tape.TapeLocation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +19,6 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class SuiteTapeNames {
-
-  private static final String TAPE_SUFFIX = ".tape.json";
 
   private final Optional<Path> folder;
   private final Optional<String> resourceFolder;
@@ -46,8 +46,8 @@ public final class SuiteTapeNames {
   /** The tape's name in its exchanges' names. */
   public String name(TapeLocation location, String tapeName) {
     String path = path(location);
-    if (path.endsWith(TAPE_SUFFIX)) {
-      path = path.substring(0, path.length() - TAPE_SUFFIX.length());
+    if (path.endsWith(FILE_SUFFIX)) {
+      path = path.substring(0, path.length() - FILE_SUFFIX.length());
     }
     return path.equals(tapeName) || path.endsWith("/" + tapeName)
         ? path

@@ -1,8 +1,9 @@
 package dev.cassette.engine.descriptor;
 
-import dev.cassette.engine.discovery.TapeLocation;
+import dev.cassette.engine.match.MatchBlocks;
 import dev.cassette.engine.replay.CassetteExecutionContext;
 import dev.cassette.engine.replay.ExchangeNames;
+import dev.cassette.engine.tape.TapeLocation;
 import dev.cassette.proxy.tape.Tape;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -18,13 +19,19 @@ public final class TapeDescriptor extends AbstractTestDescriptor
 
   private final TapeLocation location;
   private final Tape tape;
+  private final MatchBlocks match;
   private final Set<TestTag> tags;
 
-  /** Creates the descriptor; {@code tags} are the tape's valid tags. */
-  public TapeDescriptor(UniqueId uniqueId, TapeLocation location, Tape tape, Set<TestTag> tags) {
+  /**
+   * Creates the descriptor; {@code match} holds the tape's {@code match} blocks as read at
+   * discovery, {@code tags} are the tape's valid tags.
+   */
+  public TapeDescriptor(
+      UniqueId uniqueId, TapeLocation location, Tape tape, MatchBlocks match, Set<TestTag> tags) {
     super(uniqueId, tape.name(), location.source(null));
     this.location = location;
     this.tape = tape;
+    this.match = match;
     this.tags = Set.copyOf(tags);
   }
 
@@ -64,7 +71,7 @@ public final class TapeDescriptor extends AbstractTestDescriptor
 
   @Override
   public CassetteExecutionContext before(CassetteExecutionContext context) throws Exception {
-    return context.startTape(this, location, tape);
+    return context.startTape(this, location, tape, match);
   }
 
   @Override

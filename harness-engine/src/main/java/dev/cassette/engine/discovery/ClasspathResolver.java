@@ -1,7 +1,8 @@
 package dev.cassette.engine.discovery;
 
-import static dev.cassette.engine.discovery.DiscoverySelectorResolver.TAPE_SUFFIX;
+import static dev.cassette.proxy.tape.TapeCodec.FILE_SUFFIX;
 
+import dev.cassette.engine.tape.TapeLocation;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.junit.platform.commons.io.Resource;
@@ -16,7 +17,7 @@ final class ClasspathResolver implements SelectorResolver {
   @Override
   public Resolution resolve(ClasspathResourceSelector selector, Context context) {
     String name = selector.getClasspathResourceName();
-    if (!name.endsWith(TAPE_SUFFIX)) {
+    if (!name.endsWith(FILE_SUFFIX)) {
       return Resolution.unresolved();
     }
     Integer line = selector.getPosition().map(FilePosition::getLine).orElse(null);

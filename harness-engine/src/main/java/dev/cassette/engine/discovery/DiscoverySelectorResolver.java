@@ -1,5 +1,7 @@
 package dev.cassette.engine.discovery;
 
+import static dev.cassette.proxy.tape.TapeCodec.FILE_SUFFIX;
+
 import dev.cassette.annotations.TapeSuite;
 import dev.cassette.engine.config.CassetteConfiguration;
 import org.apiguardian.api.API;
@@ -16,8 +18,6 @@ import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolve
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class DiscoverySelectorResolver {
-
-  static final String TAPE_SUFFIX = ".tape.json";
 
   private DiscoverySelectorResolver() {}
 
@@ -38,7 +38,7 @@ public final class DiscoverySelectorResolver {
     }
     EngineDiscoveryRequestResolver.<EngineDescriptor>builder()
         .addResourceContainerSelectorResolver(
-            ResourceFilter.of(resource -> resource.getName().endsWith(TAPE_SUFFIX)))
+            ResourceFilter.of(resource -> resource.getName().endsWith(FILE_SUFFIX)))
         .addSelectorResolver(context -> new FileResolver(context.getIssueReporter()))
         .addSelectorResolver(new ClasspathResolver())
         .addSelectorResolver(

@@ -1,5 +1,6 @@
 package dev.cassette.engine.discovery;
 
+import dev.cassette.engine.tape.TapeLocation;
 import org.junit.platform.engine.DiscoverySelector;
 
 /**

@@ -1,7 +1,8 @@
 package dev.cassette.engine.discovery;
 
-import static dev.cassette.engine.discovery.DiscoverySelectorResolver.TAPE_SUFFIX;
+import static dev.cassette.proxy.tape.TapeCodec.FILE_SUFFIX;
 
+import dev.cassette.engine.tape.TapeLocation;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ final class FileResolver implements SelectorResolver {
   @Override
   public Resolution resolve(FileSelector selector, Context context) {
     Path path = selector.getPath();
-    if (!path.getFileName().toString().endsWith(TAPE_SUFFIX)) {
+    if (!path.getFileName().toString().endsWith(FILE_SUFFIX)) {
       return Resolution.unresolved();
     }
     Integer line = selector.getPosition().map(FilePosition::getLine).orElse(null);
@@ -50,7 +51,7 @@ final class FileResolver implements SelectorResolver {
       List<Path> sorted =
           files
               .filter(Files::isRegularFile)
-              .filter(file -> file.getFileName().toString().endsWith(TAPE_SUFFIX))
+              .filter(file -> file.getFileName().toString().endsWith(FILE_SUFFIX))
               .sorted()
               .toList();
       sorted.forEach(file -> tapes.add(TapeSelector.whole(TapeLocation.ofFile(file))));
@@ -70,7 +71,7 @@ final class FileResolver implements SelectorResolver {
   public Resolution resolve(UriSelector selector, Context context) {
     URI uri = selector.getUri();
     String path = uri.getPath() != null ? uri.getPath() : uri.getSchemeSpecificPart();
-    if (path == null || !path.endsWith(TAPE_SUFFIX)) {
+    if (path == null || !path.endsWith(FILE_SUFFIX)) {
       return Resolution.unresolved();
     }
     TapeLocation location;

@@ -1,6 +1,6 @@
 package dev.cassette.engine.discovery;
 
-import static dev.cassette.engine.discovery.DiscoverySelectorResolver.TAPE_SUFFIX;
+import static dev.cassette.proxy.tape.TapeCodec.FILE_SUFFIX;
 
 import dev.cassette.annotations.TapeSuite;
 import dev.cassette.engine.config.CassetteConfiguration;
@@ -8,6 +8,7 @@ import dev.cassette.engine.descriptor.SuiteDescriptor;
 import dev.cassette.engine.descriptor.SuiteTapeNames;
 import dev.cassette.engine.descriptor.UniqueIds;
 import dev.cassette.engine.replay.SuiteSettings;
+import dev.cassette.engine.tape.TapeLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -119,7 +120,7 @@ final class SuiteResolver implements SelectorResolver {
       if (location.startsWith(CLASSPATH_PREFIX)) {
         String name = trimSlashes(location.substring(CLASSPATH_PREFIX.length()));
         resourceFolders.add(
-            name.endsWith(TAPE_SUFFIX)
+            name.endsWith(FILE_SUFFIX)
                 ? name.substring(0, Math.max(0, name.lastIndexOf('/')))
                 : name);
       } else {
@@ -167,7 +168,7 @@ final class SuiteResolver implements SelectorResolver {
   private static void classpathTapes(String location, Set<DiscoverySelector> tapes)
       throws IOException {
     String name = location.startsWith("/") ? location.substring(1) : location;
-    if (name.endsWith(TAPE_SUFFIX)) {
+    if (name.endsWith(FILE_SUFFIX)) {
       if (Thread.currentThread().getContextClassLoader().getResource(name) == null) {
         throw new IOException("no such classpath resource");
       }
@@ -178,7 +179,7 @@ final class SuiteResolver implements SelectorResolver {
     if (packageName.endsWith(".")) {
       packageName = packageName.substring(0, packageName.length() - 1);
     }
-    ResourceFilter filter = ResourceFilter.of(resource -> resource.getName().endsWith(TAPE_SUFFIX));
+    ResourceFilter filter = ResourceFilter.of(resource -> resource.getName().endsWith(FILE_SUFFIX));
     ResourceSupport.findAllResourcesInPackage(packageName, filter).stream()
         .map(Resource::getName)
         .sorted()
@@ -196,7 +197,7 @@ final class SuiteResolver implements SelectorResolver {
     try (Stream<Path> files = Files.walk(location)) {
       files
           .filter(Files::isRegularFile)
-          .filter(file -> file.getFileName().toString().endsWith(TAPE_SUFFIX))
+          .filter(file -> file.getFileName().toString().endsWith(FILE_SUFFIX))
           .sorted()
           .forEach(file -> tapes.add(TapeSelector.whole(TapeLocation.ofFile(file))));
     }

@@ -1,5 +1,6 @@
 package dev.cassette.engine.discovery;
 
+import dev.cassette.engine.tape.TapeLocation;
 import dev.cassette.proxy.tape.SourcePosition;
 import org.apiguardian.api.API;
 

@@ -1,5 +1,6 @@
 package dev.cassette.engine.discovery;
 
+import dev.cassette.engine.tape.TapeLocation;
 import dev.cassette.proxy.tape.Tape;
 import dev.cassette.proxy.tape.TapeCodec;
 import dev.cassette.proxy.tape.TapeFormatException;

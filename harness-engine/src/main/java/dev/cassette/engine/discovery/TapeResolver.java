@@ -5,6 +5,7 @@ import dev.cassette.engine.descriptor.ExchangeDescriptor;
 import dev.cassette.engine.descriptor.TapeDescriptor;
 import dev.cassette.engine.descriptor.UniqueIds;
 import dev.cassette.engine.match.MatchBlocks;
+import dev.cassette.engine.tape.TapeLocation;
 import dev.cassette.proxy.tape.Exchange;
 import dev.cassette.proxy.tape.Tape;
 import java.net.URI;
@@ -33,8 +34,11 @@ import org.junit.platform.engine.support.discovery.SelectorResolver;
 final class TapeResolver implements SelectorResolver {
 
   private final DiscoveryIssueReporter issues;
-  private final Map<TapeLocation, Optional<Tape>> tapes = new ConcurrentHashMap<>();
+  private final Map<TapeLocation, Optional<ReadTape>> tapes = new ConcurrentHashMap<>();
   private final Map<TapeLocation, TapeLoadException> problems = new ConcurrentHashMap<>();
+
+  /** A tape as read, with its {@code match} blocks. */
+  private record ReadTape(Tape tape, MatchBlocks match) {}
 
   TapeResolver(DiscoveryIssueReporter issues) {
     this.issues = issues;
@@ -106,7 +110,7 @@ final class TapeResolver implements SelectorResolver {
   }
 
   private Resolution exchangeAtLine(TapeSelector selector, Context context) {
-    Optional<Tape> tape = load(selector.location());
+    Optional<Tape> tape = load(selector.location()).map(ReadTape::tape);
     if (tape.isEmpty()) {
       return resolve(TapeSelector.whole(selector.location()), context);
     }
@@ -137,13 +141,15 @@ final class TapeResolver implements SelectorResolver {
   private Optional<TestDescriptor> create(TestDescriptor parent, TapeLocation location) {
     UniqueId id =
         parent.getUniqueId().append(UniqueIds.TAPE_SEGMENT_TYPE, location.uri().toString());
-    Optional<Tape> tape = load(location);
-    if (tape.isEmpty()) {
+    Optional<ReadTape> read = load(location);
+    if (read.isEmpty()) {
       TapeLoadException problem = problems.get(location);
       return Optional.of(
           new BrokenTapeDescriptor(id, location, problem, location.source(problem.position())));
     }
-    return Optional.of(new TapeDescriptor(id, location, tape.get(), tags(location, tape.get())));
+    Tape tape = read.get().tape();
+    return Optional.of(
+        new TapeDescriptor(id, location, tape, read.get().match(), tags(location, tape)));
   }
 
   private static Optional<ExchangeDescriptor> create(TestDescriptor parent, int number) {
@@ -161,15 +167,14 @@ final class TapeResolver implements SelectorResolver {
             number));
   }
 
-  private Optional<Tape> load(TapeLocation location) {
+  private Optional<ReadTape> load(TapeLocation location) {
     return tapes.computeIfAbsent(location, this::read);
   }
 
-  private Optional<Tape> read(TapeLocation location) {
+  private Optional<ReadTape> read(TapeLocation location) {
     try {
       Tape tape = TapeLoader.load(location);
-      checkMatchBlocks(location, tape);
-      return Optional.of(tape);
+      return Optional.of(new ReadTape(tape, matchBlocks(location, tape)));
     } catch (TapeLoadException e) {
       problems.put(location, e);
       issues.reportIssue(
@@ -179,9 +184,10 @@ final class TapeResolver implements SelectorResolver {
     }
   }
 
-  private static void checkMatchBlocks(TapeLocation location, Tape tape) throws TapeLoadException {
+  private static MatchBlocks matchBlocks(TapeLocation location, Tape tape)
+      throws TapeLoadException {
     try {
-      MatchBlocks.check(tape);
+      return MatchBlocks.read(tape);
     } catch (MatchBlocks.InvalidMatchBlockException e) {
       throw new TapeLoadException(location, e.position(), e.getMessage(), e);
     }

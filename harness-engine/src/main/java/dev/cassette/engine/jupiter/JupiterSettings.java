@@ -1,8 +1,7 @@
 package dev.cassette.engine.jupiter;
 
-import dev.cassette.annotations.Tape;
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.config.CassetteConfiguration;
-import dev.cassette.engine.config.RecordMode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -77,10 +76,7 @@ final class JupiterSettings {
    * The record mode: the annotation's, else the configuration's ({@code cassette.record}, else
    * {@code CASSETTE_RECORD}, else {@code none} on CI and {@code new} elsewhere).
    */
-  RecordMode recordMode(Tape.RecordMode annotated) {
-    if (annotated != Tape.RecordMode.DEFAULT) {
-      return RecordMode.valueOf(annotated.name());
-    }
-    return configuration.recordMode();
+  RecordMode recordMode(RecordMode annotated) {
+    return annotated != RecordMode.DEFAULT ? annotated : configuration.recordMode();
   }
 }

@@ -1,11 +1,12 @@
 package dev.cassette.engine.jupiter;
 
 import dev.cassette.annotations.Match;
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.annotations.Server;
 import dev.cassette.annotations.Tape;
-import dev.cassette.engine.config.RecordMode;
 import dev.cassette.engine.match.MatchLayers;
 import dev.cassette.engine.match.MatchSettings;
+import dev.cassette.proxy.tape.TapeCodec;
 import java.nio.file.Files;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * What a {@code @Tape} test does, decided before it runs: the tape, the record mode, and whether it
  * records, verifies against the live server, or replays offline.
  *
- * @param location the tape file
+ * @param path the tape file and its path under the tapes root
  * @param name the tape's name
  * @param mode the effective record mode
  * @param action what the session does
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param match the matcher settings from the annotations ({@code @Match} on class, then method)
  */
 record TapePlan(
-    TapeLocation location,
+    TapePath path,
     String name,
     RecordMode mode,
     Action action,
@@ -39,10 +40,10 @@ record TapePlan(
   }
 
   /** The tape file's name without {@code .tape.json}, for example {@code slugify-2}. */
-  private static String defaultName(TapeLocation location) {
-    String file = location.file().getFileName().toString();
-    return file.endsWith(TapeLocation.SUFFIX)
-        ? file.substring(0, file.length() - TapeLocation.SUFFIX.length())
+  private static String defaultName(TapePath path) {
+    String file = path.file().getFileName().toString();
+    return file.endsWith(TapeCodec.FILE_SUFFIX)
+        ? file.substring(0, file.length() - TapeCodec.FILE_SUFFIX.length())
         : file;
   }
 
@@ -54,15 +55,15 @@ record TapePlan(
     if (tape == null) {
       return null;
     }
-    TapeLocation location = TapeLocation.of(settings.tapesRoot(), onMethod, onClass, context);
+    TapePath path = TapePath.of(settings.tapesRoot(), onMethod, onClass, context);
     RecordMode mode = settings.recordMode(tape.record());
-    boolean exists = Files.isRegularFile(location.file());
+    boolean exists = Files.isRegularFile(path.file());
     Action action;
     if (tape.offline() || settings.offline()) {
       if (!exists) {
         throw new IllegalStateException(
             "offline mode needs the tape "
-                + location.file()
+                + path.file()
                 + ", which does not exist; record it first by running the test with a live server"
                 + " (without cassette.offline)");
       }
@@ -72,19 +73,19 @@ record TapePlan(
     } else if (!exists) {
       throw new IllegalStateException(
           "the tape "
-              + location.file()
+              + path.file()
               + " does not exist and record mode is none"
               + (settings.onCi() ? " (the default when CI is set)" : "")
               + "; record it locally with -Dcassette.record=new and commit it");
     } else {
       action = Action.VERIFY;
     }
-    String name = tape.name().isBlank() ? defaultName(location) : tape.name();
+    String name = tape.name().isBlank() ? defaultName(path) : tape.name();
     MatchSettings match =
         MatchSettings.DEFAULTS
             .merge(MatchLayers.fromAnnotation(Annotations.onClass(context, Match.class)))
             .merge(MatchLayers.fromAnnotation(Annotations.onMethod(context, Match.class)));
     return new TapePlan(
-        location, name, mode, action, Annotations.nearest(context, Server.class), match);
+        path, name, mode, action, Annotations.nearest(context, Server.class), match);
   }
 }

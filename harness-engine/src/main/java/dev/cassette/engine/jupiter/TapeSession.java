@@ -1,5 +1,6 @@
 package dev.cassette.engine.jupiter;
 
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.config.CassetteConfiguration;
 import dev.cassette.engine.match.ClientMessageMatcher;
 import dev.cassette.engine.match.MatchBlocks;
@@ -86,7 +87,7 @@ final class TapeSession implements AutoCloseable {
     List<String> notes = new ArrayList<>();
     EarlierTape earlier =
         plan.action() == TapePlan.Action.RECORD
-            ? EarlierTape.read(plan.location().file(), notes::add)
+            ? EarlierTape.read(plan.path().file(), notes::add)
             : load(plan);
     Tape existing = earlier == null ? null : earlier.tape();
     ServerSettings settings;
@@ -102,7 +103,7 @@ final class TapeSession implements AutoCloseable {
     } else {
       throw new IllegalStateException(
           "the @Tape test needs a live server to record "
-              + plan.location().relative()
+              + plan.path().relative()
               + ": add @Server(command = ...) or @Server(embedded = ...)");
     }
     ServerConnection live =
@@ -129,15 +130,15 @@ final class TapeSession implements AutoCloseable {
   private static Tape read(TapePlan plan) {
     Tape tape;
     try {
-      tape = TapeCodec.read(plan.location().file());
+      tape = TapeCodec.read(plan.path().file());
     } catch (TapeFormatException e) {
       throw new IllegalStateException("cannot read the tape: " + e.getMessage(), e);
     }
     try {
-      MatchBlocks.check(tape);
+      MatchBlocks.read(tape);
     } catch (MatchBlocks.InvalidMatchBlockException e) {
       throw new IllegalStateException(
-          "cannot read the tape: " + e.describe(plan.location().relative()), e);
+          "cannot read the tape: " + e.describe(plan.path().relative()), e);
     }
     return tape;
   }
@@ -145,7 +146,7 @@ final class TapeSession implements AutoCloseable {
   /** The tape to verify against, kept with its bytes in case it is re-recorded. */
   private static EarlierTape load(TapePlan plan) throws IOException {
     try {
-      return EarlierTape.load(plan.location().file());
+      return EarlierTape.load(plan.path().file());
     } catch (TapeFormatException e) {
       throw new IllegalStateException("cannot read the tape: " + e.getMessage(), e);
     }
@@ -178,7 +179,7 @@ final class TapeSession implements AutoCloseable {
     if (testFailure != null) {
       if (plan.action() == TapePlan.Action.RECORD) {
         context.publishReportEntry(
-            "cassette.tape", "not recorded (the test failed): " + plan.location().relative());
+            "cassette.tape", "not recorded (the test failed): " + plan.path().relative());
       }
       throw testFailure;
     }
@@ -191,13 +192,13 @@ final class TapeSession implements AutoCloseable {
   }
 
   private void verify(ExtensionContext context, List<Exchange> exchanges) throws IOException {
-    String tapeName = plan.location().relative();
+    String tapeName = plan.path().relative();
     List<String> problems =
         new TapeVerifier(new JsonComparator()).verify(existing, tapeName, exchanges, plan.match());
     if (problems.isEmpty()) {
       return;
     }
-    if (plan.mode() == dev.cassette.engine.config.RecordMode.FAILING) {
+    if (plan.mode() == RecordMode.FAILING) {
       write(context, exchanges, "re-recorded (it no longer matched the live server)");
       return;
     }
@@ -216,7 +217,7 @@ final class TapeSession implements AutoCloseable {
       return;
     }
     StringBuilder message =
-        new StringBuilder("Tape ").append(plan.location().relative()).append(" (offline):");
+        new StringBuilder("Tape ").append(plan.path().relative()).append(" (offline):");
     if (!offline.misses().isEmpty()) {
       message.append("\ncould not answer:");
       offline.misses().forEach(miss -> message.append("\n").append(miss.describe()));
@@ -245,10 +246,10 @@ final class TapeSession implements AutoCloseable {
             existing == null ? null : existing.match(),
             exchanges,
             null);
-    String relative = plan.location().relative();
+    String relative = plan.path().relative();
     if (earlier == null) {
-      boolean created = !Files.exists(plan.location().file());
-      TapeCodec.write(tape, plan.location().file());
+      boolean created = !Files.exists(plan.path().file());
+      TapeCodec.write(tape, plan.path().file());
       context.publishReportEntry(
           "cassette.tape", (created ? "recorded new tape" : what) + ": " + relative);
       if (created) {
@@ -256,7 +257,7 @@ final class TapeSession implements AutoCloseable {
       }
       return;
     }
-    RecordingMerge.Result merged = earlier.write(tape, plan.location().file());
+    RecordingMerge.Result merged = earlier.write(tape, plan.path().file());
     context.publishReportEntry(
         "cassette.tape",
         merged.unchanged()
@@ -275,7 +276,7 @@ final class TapeSession implements AutoCloseable {
   private void announceNewTape(int exchangeCount) {
     System.err.println(
         "cassette: recorded new tape "
-            + plan.location().file()
+            + plan.path().file()
             + " ("
             + exchangeCount
             + (exchangeCount == 1 ? " exchange)" : " exchanges)"));

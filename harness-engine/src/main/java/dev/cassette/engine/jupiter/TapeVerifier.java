@@ -1,8 +1,8 @@
 package dev.cassette.engine.jupiter;
 
 import dev.cassette.engine.match.ClientMessageMatcher;
+import dev.cassette.engine.match.MatchBlocks;
 import dev.cassette.engine.match.MatchLayer;
-import dev.cassette.engine.match.MatchLayers;
 import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.engine.match.NotificationMatcher;
 import dev.cassette.proxy.serve.ExchangePairing;
@@ -36,7 +36,8 @@ final class TapeVerifier {
 
   /** One line per problem; empty when the live session matches the tape. */
   List<String> verify(Tape tape, String tapeName, List<Exchange> live, MatchSettings base) {
-    MatchSettings tapeOptions = base.merge(MatchLayers.fromJson(tape.match()));
+    MatchBlocks blocks = MatchBlocks.read(tape);
+    MatchSettings tapeOptions = base.merge(blocks.tape());
     List<Exchange> recorded = tape.exchanges();
     ExchangePairing pairing = new ExchangePairing(tape, new ClientMessageMatcher(base));
     List<String> problems = new ArrayList<>();
@@ -53,7 +54,7 @@ final class TapeVerifier {
           index,
           expected,
           actual,
-          tapeOptions.merge(MatchLayers.fromJson(expected.match())),
+          tapeOptions.merge(blocks.exchange(index + 1)),
           tapeName,
           problems);
     }

@@ -1,11 +1,12 @@
 package dev.cassette.engine.replay;
 
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.Constants;
 import dev.cassette.engine.config.CassetteConfiguration;
-import dev.cassette.engine.config.RecordMode;
 import dev.cassette.engine.config.ServerReuse;
-import dev.cassette.engine.discovery.TapeLocation;
+import dev.cassette.engine.match.MatchBlocks;
 import dev.cassette.engine.match.MatchSettings;
+import dev.cassette.engine.tape.TapeLocation;
 import dev.cassette.proxy.launch.EmbeddedServerProvider;
 import dev.cassette.proxy.tape.Tape;
 import java.io.IOException;
@@ -81,14 +82,15 @@ public final class CassetteExecutionContext implements EngineExecutionContext {
   }
 
   /**
-   * A context replaying {@code tape}.
+   * A context replaying {@code tape}, with its {@code match} blocks as read at discovery.
    *
    * @throws AssertionFailedError before any exchange, when a component the tape recorded is missing
    *     or its bytes differ from the recorded sha256 (and are not accepted)
    * @throws IOException when a component cannot be read
    */
   public CassetteExecutionContext startTape(
-      TestDescriptor descriptor, TapeLocation location, Tape tape) throws IOException {
+      TestDescriptor descriptor, TapeLocation location, Tape tape, MatchBlocks match)
+      throws IOException {
     boolean shared = run.reuse == ServerReuse.SUITE;
     Connections connections;
     RecordedComponents components;
@@ -109,7 +111,8 @@ public final class CassetteExecutionContext implements EngineExecutionContext {
         new TapeReplay(
             tape,
             location,
-            run.baseSettings.merge(scope.settings.match()),
+            run.baseSettings.merge(scope.settings.match()).merge(match.tape()),
+            match.exchanges(),
             connections,
             !shared,
             run.timeout,

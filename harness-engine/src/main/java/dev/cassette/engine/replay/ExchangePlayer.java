@@ -113,15 +113,6 @@ final class ExchangePlayer {
       this.answered = new boolean[exchange.serverRequests().size()];
     }
 
-    boolean allAnswered() {
-      for (boolean done : answered) {
-        if (!done) {
-          return false;
-        }
-      }
-      return true;
-    }
-
     void accept(byte[] line, JsonNode requestId, boolean batch) throws IOException {
       JsonRpcMessage message;
       try {

@@ -1,6 +1,6 @@
 package dev.cassette.engine.replay;
 
-import dev.cassette.engine.config.RecordMode;
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.record.LiveExchange;
 import dev.cassette.engine.record.TapeRewriter;
 import dev.cassette.proxy.tape.Tape;

@@ -1,15 +1,15 @@
 package dev.cassette.engine.replay;
 
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.engine.Constants;
-import dev.cassette.engine.config.RecordMode;
-import dev.cassette.engine.discovery.TapeLocation;
 import dev.cassette.engine.match.Difference;
 import dev.cassette.engine.match.InputRequired;
 import dev.cassette.engine.match.JsonComparison;
-import dev.cassette.engine.match.MatchLayers;
+import dev.cassette.engine.match.MatchLayer;
 import dev.cassette.engine.match.MatchSettings;
 import dev.cassette.engine.match.MismatchReport;
 import dev.cassette.engine.match.NotificationMatcher;
+import dev.cassette.engine.tape.TapeLocation;
 import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.tape.Exchange;
 import dev.cassette.proxy.tape.Tape;
@@ -37,6 +37,7 @@ public final class TapeReplay {
   private final Tape tape;
   private final TapeLocation location;
   private final MatchSettings tapeSettings;
+  private final List<MatchLayer> exchangeLayers;
   private final Connections connections;
   private final boolean ownsConnections;
   private final Duration timeout;
@@ -56,7 +57,8 @@ public final class TapeReplay {
   TapeReplay(
       Tape tape,
       TapeLocation location,
-      MatchSettings baseSettings,
+      MatchSettings tapeSettings,
+      List<MatchLayer> exchangeLayers,
       Connections connections,
       boolean ownsConnections,
       Duration timeout,
@@ -67,7 +69,8 @@ public final class TapeReplay {
       RecordedComponents components) {
     this.tape = tape;
     this.location = location;
-    this.tapeSettings = baseSettings.merge(MatchLayers.fromJson(tape.match()));
+    this.tapeSettings = tapeSettings;
+    this.exchangeLayers = exchangeLayers;
     this.connections = connections;
     this.ownsConnections = ownsConnections;
     this.timeout = timeout;
@@ -87,7 +90,7 @@ public final class TapeReplay {
 
   /** The settings in force for the exchange with 1-based {@code number}. */
   public MatchSettings settings(int number) {
-    return tapeSettings.merge(MatchLayers.fromJson(tape.exchanges().get(number - 1).match()));
+    return tapeSettings.merge(exchangeLayers.get(number - 1));
   }
 
   /**
@@ -120,7 +123,7 @@ public final class TapeReplay {
       publish(descriptor, "cassette.actual", Json.compact(result.response()));
     }
     publish(descriptor, "cassette.matchers", settings.describe());
-    if (recordMode.rewritesTapes() && notes.isEmpty()) {
+    if ((recordMode == RecordMode.ALL || recordMode == RecordMode.FAILING) && notes.isEmpty()) {
       rerecorded.add(number);
       publish(
           descriptor,

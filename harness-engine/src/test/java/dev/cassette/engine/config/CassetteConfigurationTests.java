@@ -3,6 +3,7 @@ package dev.cassette.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cassette.annotations.RecordMode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,17 @@ class CassetteConfigurationTests {
         .containsExactly(
             "environment variable CASSETTE_RECORD has invalid value \"yes\" (expected one of none,"
                 + " new, all, failing)");
+  }
+
+  @Test
+  void theAnnotationsDefaultIsNoConfiguredRecordMode() {
+    CassetteConfiguration configuration =
+        configuration(Map.of("cassette.record", " Default "), Map.of());
+    assertThat(configuration.problems())
+        .containsExactly(
+            "configuration parameter cassette.record has invalid value \" Default \" (expected one"
+                + " of none, new, all, failing)");
+    assertThat(CassetteConfiguration.parseRecordMode(" Failing ")).isEqualTo(RecordMode.FAILING);
   }
 
   @Test

@@ -3,10 +3,9 @@ package dev.cassette.engine.jupiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cassette.annotations.RecordMode;
 import dev.cassette.annotations.Server;
-import dev.cassette.annotations.Tape;
 import dev.cassette.engine.config.CassetteConfiguration;
-import dev.cassette.engine.config.RecordMode;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,23 +23,23 @@ class NamingAndSettingsTest {
 
   @Test
   void recordModeComesFromTheAnnotationThenConfigurationThenEnvironmentThenCi() {
-    assertThat(settings(Map.of("cassette.record", "new"), Map.of()).recordMode(Tape.RecordMode.ALL))
+    assertThat(settings(Map.of("cassette.record", "new"), Map.of()).recordMode(RecordMode.ALL))
         .isEqualTo(RecordMode.ALL);
     assertThat(
             settings(Map.of("cassette.record", " Failing "), Map.of())
-                .recordMode(Tape.RecordMode.DEFAULT))
+                .recordMode(RecordMode.DEFAULT))
         .isEqualTo(RecordMode.FAILING);
     assertThat(
             settings(Map.of(), Map.of("CASSETTE_RECORD", "all", "CI", "true"))
-                .recordMode(Tape.RecordMode.DEFAULT))
+                .recordMode(RecordMode.DEFAULT))
         .isEqualTo(RecordMode.ALL);
-    assertThat(settings(Map.of(), Map.of("CI", "true")).recordMode(Tape.RecordMode.DEFAULT))
+    assertThat(settings(Map.of(), Map.of("CI", "true")).recordMode(RecordMode.DEFAULT))
         .isEqualTo(RecordMode.NONE);
     assertThat(
             settings(Map.of("cassette.ci", "false"), Map.of("CI", "true"))
-                .recordMode(Tape.RecordMode.DEFAULT))
+                .recordMode(RecordMode.DEFAULT))
         .isEqualTo(RecordMode.NEW);
-    assertThat(settings(Map.of(), Map.of()).recordMode(Tape.RecordMode.DEFAULT))
+    assertThat(settings(Map.of(), Map.of()).recordMode(RecordMode.DEFAULT))
         .isEqualTo(RecordMode.NEW);
   }
 
@@ -65,8 +64,8 @@ class NamingAndSettingsTest {
 
   @Test
   void displayNamesBecomeSafeFileNames() {
-    assertThat(TapeLocation.fileName("[1] city Oslo / Bergen")).isEqualTo("1_city_Oslo_Bergen");
-    assertThat(TapeLocation.fileName("   ")).isEqualTo("tape");
+    assertThat(TapePath.fileName("[1] city Oslo / Bergen")).isEqualTo("1_city_Oslo_Bergen");
+    assertThat(TapePath.fileName("   ")).isEqualTo("tape");
   }
 
   @Server(

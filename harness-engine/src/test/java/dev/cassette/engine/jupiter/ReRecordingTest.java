@@ -6,6 +6,7 @@ import dev.cassette.engine.jupiter.fixtures.CalculatorFixture;
 import dev.cassette.engine.jupiter.fixtures.CalculatorSdkFixture;
 import dev.cassette.proxy.tape.Tape;
 import dev.cassette.proxy.tape.TapeCodec;
+import dev.cassette.proxy.transport.TestPeers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class ReRecordingTest {
 
   @BeforeEach
   void copyTheCalculator() throws Exception {
-    Path source = Path.of(System.getProperty("cassette.testPeers"), "..", "components");
+    Path source = TestPeers.repository().resolve("components");
     Files.copy(source.resolve("calculator.wasm"), components.resolve("calculator.wasm"));
     Files.copy(
         source.resolve("calculator.policy.yaml"), components.resolve("calculator.policy.yaml"));

@@ -6,7 +6,6 @@ import static dev.cassette.engine.EngineTests.failedWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
-import dev.cassette.engine.EngineTests;
 import dev.cassette.proxy.record.RecordedTape;
 import dev.cassette.proxy.record.Recorder;
 import dev.cassette.proxy.record.RecorderOptions;
@@ -17,6 +16,7 @@ import dev.cassette.proxy.tape.ServerSpec;
 import dev.cassette.proxy.tape.Tape;
 import dev.cassette.proxy.tape.TapeCodec;
 import dev.cassette.proxy.transport.ChildProcess;
+import dev.cassette.proxy.transport.TestPeers;
 import dev.cassette.proxy.transport.TransportOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +53,7 @@ class StatelessEraTests {
 
   /** Records what {@code client.mjs} and {@code server.mjs} say to each other into {@code tape}. */
   static RecordedTape record(Path tape) throws Exception {
-    Map<String, String> peers =
-        Map.of("CASSETTE_TEST_PEERS", EngineTests.testPeers().toAbsolutePath().toString());
+    Map<String, String> peers = Map.of("CASSETTE_TEST_PEERS", TestPeers.folder().toString());
     List<String> command = List.of("node", SERVER.toString());
     List<String> problems = new ArrayList<>();
     Recorder recorder =

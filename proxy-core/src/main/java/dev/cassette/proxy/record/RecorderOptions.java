@@ -1,6 +1,7 @@
 package dev.cassette.proxy.record;
 
 import dev.cassette.proxy.tape.ServerSpec;
+import dev.cassette.proxy.tape.TapeCodec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +42,7 @@ public record RecorderOptions(
   /** The tape's name a file implies: its name without {@code .tape.json} (or {@code .json}). */
   public static String nameOf(Path tape) {
     String file = tape.getFileName().toString();
-    for (String suffix : List.of(".tape.json", ".json")) {
+    for (String suffix : List.of(TapeCodec.FILE_SUFFIX, ".json")) {
       if (file.endsWith(suffix) && file.length() > suffix.length()) {
         return file.substring(0, file.length() - suffix.length());
       }

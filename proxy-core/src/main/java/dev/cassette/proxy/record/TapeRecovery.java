@@ -1,5 +1,6 @@
 package dev.cassette.proxy.record;
 
+import dev.cassette.proxy.tape.TapeCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,7 +31,7 @@ public final class TapeRecovery {
     String tapeName =
         name.endsWith(SUFFIX) && name.length() > SUFFIX.length()
             ? name.substring(0, name.length() - SUFFIX.length())
-            : name + ".tape.json";
+            : name + TapeCodec.FILE_SUFFIX;
     return journal.resolveSibling(tapeName);
   }
 

@@ -25,6 +25,9 @@ import tools.jackson.databind.ObjectWriter;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class TapeCodec {
 
+  /** How the name of a tape file ends: {@value}. */
+  public static final String FILE_SUFFIX = ".tape.json";
+
   private static final ObjectWriter WRITER =
       Json.mapper().writer().with(new TapePrettyPrinter()).with(new TapeCharacterEscapes());
 

@@ -1,10 +1,7 @@
 package dev.cassette.proxy.transport;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.cassette.proxy.jsonrpc.Json;
 import dev.cassette.proxy.tape.ServerSpec;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -17,11 +14,7 @@ public final class TestServers {
 
   /** The command that starts server-everything over stdio. */
   public static List<String> everything() {
-    String peers = System.getProperty("cassette.testPeers", "test-peers");
-    Path script =
-        Path.of(peers, "node_modules/@modelcontextprotocol/server-everything/dist/index.js");
-    assertThat(script).as("server-everything (run npm ci in test-peers)").exists();
-    return List.of("node", script.toString(), "stdio");
+    return TestPeers.everythingCommand();
   }
 
   /** A {@code sh -c} command line. */

@@ -1,5 +1,7 @@
 package dev.cassette.engine.jupiter;
 
+import static dev.cassette.proxy.tape.TapeCodec.FILE_SUFFIX;
+
 import dev.cassette.annotations.Tape;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -8,19 +10,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.engine.UniqueId;
 
 /**
- * Where a test's tape lives: the annotation's path under the tapes root, or {@code
+ * The tape file of a {@code @Tape} test: the annotation's path under the tapes root, or {@code
  * <TestClass>/<method>.tape.json}, one file per invocation of a test template.
  *
  * @param file the tape file
  * @param relative the path under the tapes root, as the user writes it
  */
-record TapeLocation(Path file, String relative) {
-
-  static final String SUFFIX = ".tape.json";
+record TapePath(Path file, String relative) {
 
   private static final String INVOCATION_SEGMENT = "test-template-invocation";
 
-  static TapeLocation of(Path root, Tape onMethod, Tape onClass, ExtensionContext context) {
+  static TapePath of(Path root, Tape onMethod, Tape onClass, ExtensionContext context) {
     Method method = context.getRequiredTestMethod();
     String relative;
     if (onMethod != null && !onMethod.value().isBlank()) {
@@ -30,10 +30,10 @@ record TapeLocation(Path file, String relative) {
           onClass != null && !onClass.value().isBlank()
               ? onClass.value()
               : classFolder(context.getRequiredTestClass());
-      relative = folder + "/" + method.getName() + SUFFIX;
+      relative = folder + "/" + method.getName() + FILE_SUFFIX;
     }
     relative = perInvocation(relative, context);
-    return new TapeLocation(root.resolve(relative).normalize(), relative);
+    return new TapePath(root.resolve(relative).normalize(), relative);
   }
 
   private static String classFolder(Class<?> testClass) {
@@ -57,10 +57,10 @@ record TapeLocation(Path file, String relative) {
       return relative;
     }
     String base =
-        relative.endsWith(SUFFIX)
-            ? relative.substring(0, relative.length() - SUFFIX.length())
+        relative.endsWith(FILE_SUFFIX)
+            ? relative.substring(0, relative.length() - FILE_SUFFIX.length())
             : relative;
-    return base + "-" + index + SUFFIX;
+    return base + "-" + index + FILE_SUFFIX;
   }
 
   /** A display name made safe as a file name: letters, digits, dot, dash and underscore. */

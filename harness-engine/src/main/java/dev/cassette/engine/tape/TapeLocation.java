@@ -1,4 +1,4 @@
-package dev.cassette.engine.discovery;
+package dev.cassette.engine.tape;
 
 import dev.cassette.proxy.tape.SourcePosition;
 import java.io.IOException;
