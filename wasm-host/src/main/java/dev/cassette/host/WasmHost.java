@@ -1,6 +1,7 @@
 package dev.cassette.host;
 
 import dev.cassette.host.mcp.LineServerTransportProvider;
+import dev.cassette.host.mcp.SchemaCheckCache;
 import dev.cassette.host.policy.PolicyStore;
 import dev.cassette.host.tools.BuiltinTools;
 import dev.cassette.host.tools.ComponentRegistry;
@@ -110,6 +111,7 @@ public final class WasmHost implements AutoCloseable {
             .capabilities(ServerCapabilities.builder().tools(true).build())
             .validateToolInputs(false)
             .jsonMapper(mapper)
+            .jsonSchemaValidator(SchemaCheckCache.shared())
             .tools(tools)
             .build();
     loading.whenComplete(

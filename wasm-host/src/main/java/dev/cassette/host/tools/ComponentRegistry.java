@@ -1,5 +1,6 @@
 package dev.cassette.host.tools;
 
+import dev.cassette.host.mcp.SchemaCheckCache;
 import dev.cassette.host.policy.Policy;
 import dev.cassette.host.policy.PolicyException;
 import dev.cassette.host.policy.PolicyStore;
@@ -8,7 +9,6 @@ import dev.cassette.host.wasm.GuestModule;
 import dev.cassette.host.wasm.ToolDescription;
 import dev.cassette.host.wasm.WasmRuntime;
 import dev.cassette.proxy.jsonrpc.Json;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -44,7 +44,7 @@ public final class ComponentRegistry {
   private final Set<String> reservedNames;
   private final Map<String, LoadedComponent> components = new TreeMap<>();
   private final Map<String, SkippedComponent> skipped = new TreeMap<>();
-  private final JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
+  private final JsonSchemaValidator validator = SchemaCheckCache.shared();
   private final HostFailures failures;
   private ToolSink sink;
 

@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One function a component exports as an MCP tool.
+ * One function a component exports as an MCP tool. Descriptions are shared by every host in the JVM
+ * that loads the same component bytes: treat the schema nodes as read-only.
  *
  * @param export the guest export called for it
  * @param interfaceName the WIT interface ({@code local:calc/ops}), or {@code null} for the world
