@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Host starts in one JVM share what depends only on a component's bytes: its description (the
- * stamp guest draws a random stamp into its tool description at each describe) and the SDK's
- * meta-schema check of its tool schemas; a changed file is described anew.
+ * Host starts in one JVM share what depends only on a component's bytes: its description (the stamp
+ * guest draws a random stamp into its tool description at each describe) and the SDK's meta-schema
+ * check of its tool schemas; a changed file is described anew.
  */
 class HostStartCacheTest {
   @TempDir Path componentDir;
@@ -35,11 +35,15 @@ class HostStartCacheTest {
     Path stamp = HostFixture.copyGuest(componentDir, "stamp.wasm");
     Files.write(stamp, ModuleBytes.withCustomSection(Files.readAllBytes(stamp), "first"));
     String first = stampDescription();
-    long checks = SchemaCheckCache.shared().checksRun();
+    SchemaCheckCache checks = SchemaCheckCache.shared();
+    long run = checks.checksRun();
+    long reused = checks.checksReused();
     String second = stampDescription();
     assertThat(first).startsWith("described with stamp ");
     assertThat(second).isEqualTo(first);
-    assertThat(SchemaCheckCache.shared().checksRun()).isEqualTo(checks);
+    assertThat(checks.checksRun()).isEqualTo(run);
+    // the stamp tool's input and output schemas, besides the built-in tools' schemas
+    assertThat(checks.checksReused() - reused).isGreaterThanOrEqualTo(2);
   }
 
   @Test

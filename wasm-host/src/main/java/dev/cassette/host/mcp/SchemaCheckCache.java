@@ -27,6 +27,7 @@ public final class SchemaCheckCache implements JsonSchemaValidator {
 
   private final JsonSchemaValidator delegate;
   private final AtomicLong checks = new AtomicLong();
+  private final AtomicLong reuses = new AtomicLong();
   private final Map<String, ValidationResponse> outcomes =
       Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
@@ -64,6 +65,7 @@ public final class SchemaCheckCache implements JsonSchemaValidator {
     }
     ValidationResponse known = outcomes.get(text);
     if (known != null) {
+      reuses.incrementAndGet();
       return known;
     }
     checks.incrementAndGet();
@@ -75,5 +77,10 @@ public final class SchemaCheckCache implements JsonSchemaValidator {
   /** How many schemas this instance has checked against the meta-schema (not from its cache). */
   public long checksRun() {
     return checks.get();
+  }
+
+  /** How many schema checks this instance has answered from its cache. */
+  public long checksReused() {
+    return reuses.get();
   }
 }

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ComponentRegistry {
   private static final String WASM = ".wasm";
+  private static final Pattern URI_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://");
 
   private final WasmRuntime runtime;
   private final PolicyStore policies;
@@ -282,7 +284,7 @@ public final class ComponentRegistry {
         throw new GuestException("invalid file URI " + source + ": " + e.getMessage(), e);
       }
     }
-    if (source.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+    if (URI_SCHEME.matcher(source).lookingAt()) {
       throw new GuestException(
           "only local .wasm files (a path or file:// URI) are supported, got " + source);
     }

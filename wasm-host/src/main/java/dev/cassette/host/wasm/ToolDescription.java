@@ -3,6 +3,7 @@ package dev.cassette.host.wasm;
 import dev.cassette.proxy.jsonrpc.Json;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,6 +26,8 @@ public record ToolDescription(
     ObjectNode inputSchema,
     ObjectNode outputSchema) {
 
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]");
+
   /** Checks arguments. */
   public ToolDescription {
     Objects.requireNonNull(export, "export");
@@ -41,7 +44,7 @@ public record ToolDescription(
       return export;
     }
     String qualified = interfaceName + "_" + export;
-    return qualified.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+    return NOT_ALPHANUMERIC.matcher(qualified.toLowerCase(Locale.ROOT)).replaceAll("_");
   }
 
   static ToolDescription parse(JsonNode tool, int index) throws GuestException {

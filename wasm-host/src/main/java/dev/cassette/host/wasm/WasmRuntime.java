@@ -118,6 +118,14 @@ public final class WasmRuntime implements AutoCloseable {
         });
   }
 
+  /**
+   * Runs {@code task} on one of the runtime's worker threads, the threads that run calls (so a
+   * later call can reuse it instead of starting a thread); {@link #close()} interrupts it.
+   */
+  public void background(Runnable task) {
+    workers.execute(java.util.Objects.requireNonNull(task, "task"));
+  }
+
   private GuestSandbox sandbox(GuestModule module, Policy policy, String toolName)
       throws GuestException {
     long memoryLimit = policy.memoryLimitBytes().orElse(settings.defaultMemoryLimitBytes());

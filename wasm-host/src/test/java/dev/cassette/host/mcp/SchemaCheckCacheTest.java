@@ -47,6 +47,7 @@ class SchemaCheckCacheTest {
     assertThat(cache.validateSchema(objectOf("b", "number")).valid()).isTrue();
     assertThat(sdk.checked).hasSize(2);
     assertThat(cache.checksRun()).isEqualTo(2);
+    assertThat(cache.checksReused()).isEqualTo(1);
   }
 
   @Test

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Descriptions are reused across runtimes for the same bytes and settings, and taken anew for
- * other bytes or settings. The stamp guest draws a random stamp into its description at each
- * describe, so equal stamps mean a reused description.
+ * Descriptions are reused across runtimes for the same bytes and settings, and taken anew for other
+ * bytes or settings. The stamp guest draws a random stamp into its description at each describe, so
+ * equal stamps mean a reused description.
  */
 class DescriptionCacheTest {
   @TempDir Path dir;
