@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Replay throughput of the cassette engine: N tapes x 10 exchanges against the in-process embedded host,
-# and M tapes against server-everything over stdio. Arguments: [embeddedTapes] [stdioTapes] (1000, 50).
+# and M tapes against server-everything over stdio. Arguments: [embeddedTapes] [stdioTapes] (1000, 50;
+# 0 stdio tapes skips server-everything).
 # Needs node and the npm test peers (test-peers/install.sh). Figures go to stdout.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

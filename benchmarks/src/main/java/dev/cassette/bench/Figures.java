@@ -7,18 +7,19 @@ final class Figures {
 
   private Figures() {}
 
-  /** Throughput and wall time of a run, with the load average when it ended. */
+  /** Throughput, wall time and the JVM's CPU time of a run, with the load average when it ended. */
   static String line(String name, ReplayRun.Result result, double loadAverage) {
     double wall = result.wallSeconds();
     return String.format(
         Locale.ROOT,
-        "%-58s %5d tapes %6d exchanges in %6.2f s (discovery %.2f s): %7.1f tapes/s %8.1f"
-            + " exchanges/s; %s; load %.1f",
+        "%-58s %5d tapes %6d exchanges in %6.2f s (discovery %.2f s, JVM CPU %.2f s): %7.1f"
+            + " tapes/s %8.1f exchanges/s; %s; load %.1f",
         name,
         result.tapes(),
         result.exchanges(),
         wall,
         result.discoveryNanos() / 1e9,
+        result.processCpuNanos() / 1e9,
         result.tapes() / wall,
         result.exchanges() / wall,
         result.failed() == 0

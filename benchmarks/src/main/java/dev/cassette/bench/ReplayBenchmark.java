@@ -26,8 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
  * line, and stopping servers; and, independent of machine load, the CPU time of the engine's thread
  * outside server start and stop.
  *
- * <p>Arguments: {@code [embeddedTapes] [stdioTapes]}, defaults 1000 and 50. System property {@code
- * cassette.root}: the repository (default the working directory).
+ * <p>Arguments: {@code [embeddedTapes] [stdioTapes]}, defaults 1000 and 50 ({@code 0} stdio tapes
+ * skips server-everything). System property {@code cassette.root}: the repository (default the
+ * working directory).
  */
 public final class ReplayBenchmark {
 
@@ -77,7 +78,12 @@ public final class ReplayBenchmark {
     hostShared.put("cassette.server.reuse", "suite");
     report("in-process host, reuse=suite", hostTapes, embeddedTapes, hostShared);
     timed("in-process host, reuse=suite", hostTapes, embeddedTapes, hostShared);
+    if (stdioTapes > 0) {
+      replayStdio(stdioTapes);
+    }
+  }
 
+  private void replayStdio(int stdioTapes) throws IOException {
     Path server =
         root.resolve(
             "test-peers/node_modules/@modelcontextprotocol/server-everything/dist/index.js");

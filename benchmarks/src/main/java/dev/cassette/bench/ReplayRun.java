@@ -34,6 +34,8 @@ final class ReplayRun {
    * @param discoveryNanos wall time of discovery
    * @param executionNanos wall time of execution
    * @param engineThreadCpuNanos CPU time of the thread that ran the tapes, during execution
+   * @param processCpuNanos CPU time of the whole JVM (every thread, JIT and GC included) during
+   *     discovery and execution: unlike wall time, barely inflated by other load on the machine
    * @param timed the stopwatches around the server, or {@code null} for the plain engine
    * @param firstFailure the first failure's message, or {@code null}
    */
@@ -44,6 +46,7 @@ final class ReplayRun {
       long discoveryNanos,
       long executionNanos,
       long engineThreadCpuNanos,
+      long processCpuNanos,
       TimedLauncher timed,
       String firstFailure) {
 
@@ -71,6 +74,7 @@ final class ReplayRun {
             .configurationParameters(configuration)
             .build();
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
+    long processCpuBefore = processCpuNanos();
     long started = System.nanoTime();
     TestPlan plan = launcher.discover(request);
     long discovered = System.nanoTime();
@@ -78,6 +82,7 @@ final class ReplayRun {
     launcher.execute(plan, summary);
     long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
     long finished = System.nanoTime();
+    long processCpu = processCpuNanos() - processCpuBefore;
     TestExecutionSummary result = summary.getSummary();
     String firstFailure =
         result.getFailures().isEmpty()
@@ -97,7 +102,17 @@ final class ReplayRun {
         discovered - started,
         finished - discovered,
         cpu,
+        processCpu,
         timed ? timedEngine.launcher : null,
         firstFailure);
+  }
+
+  /** The CPU time of this JVM so far, or {@code -1} where the JVM does not tell. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 }

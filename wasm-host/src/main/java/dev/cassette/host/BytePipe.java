@@ -11,7 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * not care which threads read and write; closing either end wakes the other.
  */
 final class BytePipe {
-  private final byte[] buffer;
+  private static final int INITIAL_BYTES = 8192;
+
+  private final int capacity;
+  private byte[] buffer;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private int head;
@@ -19,8 +22,16 @@ final class BytePipe {
   private boolean writerClosed;
   private boolean readerClosed;
 
+  /**
+   * A pipe holding at most {@code capacity} bytes not yet read; its buffer starts small and grows
+   * as needed (a host start allocates little for the pipes of a short session).
+   */
   BytePipe(int capacity) {
-    buffer = new byte[capacity];
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive, got " + capacity);
+    }
+    this.capacity = capacity;
+    this.buffer = new byte[Math.min(capacity, INITIAL_BYTES)];
   }
 
   final InputStream input =
@@ -84,9 +95,9 @@ final class BytePipe {
         return -1;
       }
       int n = Math.min(length, size);
-      for (int i = 0; i < n; i++) {
-        target[offset + i] = buffer[(head + i) % buffer.length];
-      }
+      int first = Math.min(n, buffer.length - head);
+      System.arraycopy(buffer, head, target, offset, first);
+      System.arraycopy(buffer, 0, target, offset + first, n - first);
       head = (head + n) % buffer.length;
       size -= n;
       changed.signalAll();
@@ -104,16 +115,18 @@ final class BytePipe {
     try {
       int written = 0;
       while (written < length) {
-        while (size == buffer.length && !readerClosed && !writerClosed) {
+        while (size == capacity && !readerClosed && !writerClosed) {
           changed.await();
         }
         if (readerClosed || writerClosed) {
           throw new IOException("pipe closed");
         }
+        grow((int) Math.min(capacity, (long) size + (length - written)));
         int n = Math.min(length - written, buffer.length - size);
-        for (int i = 0; i < n; i++) {
-          buffer[(head + size + i) % buffer.length] = source[offset + written + i];
-        }
+        int tail = (head + size) % buffer.length;
+        int first = Math.min(n, buffer.length - tail);
+        System.arraycopy(source, offset + written, buffer, tail, first);
+        System.arraycopy(source, offset + written + first, buffer, 0, n - first);
         size += n;
         written += n;
         changed.signalAll();
@@ -124,6 +137,23 @@ final class BytePipe {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Makes room for {@code needed} bytes (at most the capacity), keeping the unread ones. */
+  private void grow(int needed) {
+    if (needed <= buffer.length) {
+      return;
+    }
+    int length = buffer.length;
+    while (length < needed) {
+      length = (int) Math.min(capacity, 2L * length);
+    }
+    byte[] larger = new byte[length];
+    int first = Math.min(size, buffer.length - head);
+    System.arraycopy(buffer, head, larger, 0, first);
+    System.arraycopy(buffer, 0, larger, first, size - first);
+    buffer = larger;
+    head = 0;
   }
 
   void closeWriter() {

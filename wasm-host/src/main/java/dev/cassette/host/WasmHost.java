@@ -1,6 +1,7 @@
 package dev.cassette.host;
 
 import dev.cassette.host.mcp.LineServerTransportProvider;
+import dev.cassette.host.mcp.SchemaCheckCache;
 import dev.cassette.host.policy.PolicyStore;
 import dev.cassette.host.tools.BuiltinTools;
 import dev.cassette.host.tools.ComponentRegistry;
@@ -112,7 +113,7 @@ public final class WasmHost implements AutoCloseable {
             BuiltinTools.names(),
             diagnostics);
     HostFailures failures = new HostFailures(diagnostics);
-    CompletableFuture<Void> loading = startLoading(files, registry, diagnostics, failures);
+    CompletableFuture<Void> loading = startLoading(files, runtime, registry, diagnostics, failures);
     CompletableFuture<Void> ready = new CompletableFuture<>();
     var mapper = McpJsonDefaults.getMapper();
     LineServerTransportProvider transport =
@@ -129,6 +130,7 @@ public final class WasmHost implements AutoCloseable {
             .capabilities(ServerCapabilities.builder().tools(true).build())
             .validateToolInputs(false)
             .jsonMapper(mapper)
+            .jsonSchemaValidator(SchemaCheckCache.shared())
             .tools(tools)
             .build();
     loading.whenComplete(
@@ -185,19 +187,18 @@ public final class WasmHost implements AutoCloseable {
     };
   }
 
-  /** Loads {@code files} on a daemon thread; the future completes when all have been tried. */
+  /**
+   * Loads {@code files} on one of the runtime's worker threads (which later calls reuse); the
+   * future completes when all have been tried.
+   */
   private static CompletableFuture<Void> startLoading(
       List<Path> files,
+      WasmRuntime runtime,
       ComponentRegistry registry,
       Consumer<String> diagnostics,
       HostFailures failures) {
     CompletableFuture<Void> loading = new CompletableFuture<>();
-    Thread loader =
-        new Thread(
-            () -> loadComponents(files, registry, diagnostics, failures, loading),
-            "wasm-host-load");
-    loader.setDaemon(true);
-    loader.start();
+    runtime.background(() -> loadComponents(files, registry, diagnostics, failures, loading));
     return loading;
   }
 

@@ -1,5 +1,6 @@
 package dev.cassette.host.tools;
 
+import dev.cassette.host.mcp.SchemaCheckCache;
 import dev.cassette.host.policy.Policy;
 import dev.cassette.host.policy.PolicyException;
 import dev.cassette.host.policy.PolicyStore;
@@ -8,7 +9,6 @@ import dev.cassette.host.wasm.GuestModule;
 import dev.cassette.host.wasm.ToolDescription;
 import dev.cassette.host.wasm.WasmRuntime;
 import dev.cassette.proxy.jsonrpc.Json;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 
@@ -38,13 +39,14 @@ import tools.jackson.databind.JsonNode;
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class ComponentRegistry {
   private static final String WASM = ".wasm";
+  private static final Pattern URI_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://");
 
   private final WasmRuntime runtime;
   private final PolicyStore policies;
   private final Set<String> reservedNames;
   private final Map<String, LoadedComponent> components = new TreeMap<>();
   private final Map<String, SkippedComponent> skipped = new TreeMap<>();
-  private final JsonSchemaValidator validator = McpJsonDefaults.getSchemaValidator();
+  private final JsonSchemaValidator validator = SchemaCheckCache.shared();
   private final HostFailures failures;
   private ToolSink sink;
 
@@ -282,7 +284,7 @@ public final class ComponentRegistry {
         throw new GuestException("invalid file URI " + source + ": " + e.getMessage(), e);
       }
     }
-    if (source.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+    if (URI_SCHEME.matcher(source).lookingAt()) {
       throw new GuestException(
           "only local .wasm files (a path or file:// URI) are supported, got " + source);
     }

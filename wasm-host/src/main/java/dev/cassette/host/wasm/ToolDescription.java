@@ -3,12 +3,14 @@ package dev.cassette.host.wasm;
 import dev.cassette.proxy.jsonrpc.Json;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One function a component exports as an MCP tool.
+ * One function a component exports as an MCP tool. Descriptions are shared by every host in the JVM
+ * that loads the same component bytes: treat the schema nodes as read-only.
  *
  * @param export the guest export called for it
  * @param interfaceName the WIT interface ({@code local:calc/ops}), or {@code null} for the world
@@ -23,6 +25,8 @@ public record ToolDescription(
     String description,
     ObjectNode inputSchema,
     ObjectNode outputSchema) {
+
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]");
 
   /** Checks arguments. */
   public ToolDescription {
@@ -40,7 +44,7 @@ public record ToolDescription(
       return export;
     }
     String qualified = interfaceName + "_" + export;
-    return qualified.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+    return NOT_ALPHANUMERIC.matcher(qualified.toLowerCase(Locale.ROOT)).replaceAll("_");
   }
 
   static ToolDescription parse(JsonNode tool, int index) throws GuestException {

@@ -53,7 +53,9 @@ public final class WasmRuntime implements AutoCloseable {
    * Parses and describes the component in {@code wasmFile}. A module is compiled to JVM bytecode
    * once per JVM, in the background from its first tool call on; until that has finished its calls
    * run in Chicory's interpreter (same results, slower). Loading therefore costs only the parse and
-   * one interpreted describe call.
+   * one interpreted describe call, and both are done once per JVM for the same bytes: later loads
+   * of an unchanged file (by SHA-256, under the same settings) reuse the parsed module and its
+   * description.
    *
    * @param wasmFile a core WebAssembly module following guest ABI v1
    * @param id the component id
@@ -66,16 +68,22 @@ public final class WasmRuntime implements AutoCloseable {
     ModuleCode code =
         ModuleCache.get(sha256, bytes, wasmFile, module -> checkExports(module, wasmFile));
     GuestModule draft = new GuestModule(id, wasmFile, sha256, code, null);
+    ComponentDescription description =
+        DescriptionCache.get(DescriptionCache.Key.of(sha256, id, settings), () -> describe(draft));
+    return new GuestModule(id, wasmFile, sha256, code, description);
+  }
+
+  /** Runs {@code cassette_describe} of {@code module} in a fresh deny-all sandbox. */
+  private ComponentDescription describe(GuestModule module) throws GuestException {
     String described =
         run(
-            "describing component " + id,
+            "describing component " + module.id(),
             () -> {
-              try (GuestSandbox sandbox = sandbox(draft, Policy.denyAll(), "cassette_describe")) {
+              try (GuestSandbox sandbox = sandbox(module, Policy.denyAll(), "cassette_describe")) {
                 return sandbox.describe();
               }
             });
-    ComponentDescription description = ComponentDescription.parse(described, id);
-    return new GuestModule(id, wasmFile, sha256, code, description);
+    return ComponentDescription.parse(described, module.id());
   }
 
   /**
@@ -108,6 +116,14 @@ public final class WasmRuntime implements AutoCloseable {
             return sandbox.call(tool.export(), arguments);
           }
         });
+  }
+
+  /**
+   * Runs {@code task} on one of the runtime's worker threads, the threads that run calls (so a
+   * later call can reuse it instead of starting a thread); {@link #close()} interrupts it.
+   */
+  public void background(Runnable task) {
+    workers.execute(java.util.Objects.requireNonNull(task, "task"));
   }
 
   private GuestSandbox sandbox(GuestModule module, Policy policy, String toolName)

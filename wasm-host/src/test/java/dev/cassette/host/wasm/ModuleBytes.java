@@ -54,6 +54,22 @@ public final class ModuleBytes {
     return copy;
   }
 
+  /**
+   * {@code module} with a custom section named {@code name} appended: other bytes, the same code.
+   */
+  public static byte[] withCustomSection(byte[] module, String name) {
+    byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    writeLeb(content, nameBytes.length);
+    content.writeBytes(nameBytes);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(module);
+    out.write(0);
+    writeLeb(out, content.size());
+    out.writeBytes(content.toByteArray());
+    return out.toByteArray();
+  }
+
   /** The unsigned LEB128 at {@code at}: its value and the index after it. */
   private static long[] leb(byte[] bytes, int at) {
     long value = 0;
