@@ -1,5 +1,14 @@
 package dev.cassette.proxy.tape;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -31,6 +40,25 @@ public record Component(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(sha256, "sha256");
     tools = List.copyOf(Objects.requireNonNullElse(tools, List.of()));
+  }
+
+  /**
+   * The hex SHA-256 of a component file's bytes, as {@link #sha256()} holds it.
+   *
+   * @throws IOException if the file cannot be read
+   */
+  public static String sha256Of(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** A component whose tools are not known. */
