@@ -4,7 +4,6 @@ import dev.cassette.engine.Constants;
 import dev.cassette.proxy.tape.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,21 +43,7 @@ final class RecordedComponents {
 
   /** The file of a local source ({@code file:} URI or path), empty for a remote one. */
   Optional<Path> file(Component component) {
-    String source = component.source();
-    if (source == null) {
-      return Optional.empty();
-    }
-    try {
-      if (source.startsWith("file:")) {
-        return Optional.of(Path.of(URI.create(source)));
-      }
-      if (source.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
-        return Optional.empty();
-      }
-      return Optional.of(base.resolve(source));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return Component.localFile(component.source(), base);
   }
 
   /**

@@ -4,7 +4,6 @@ import dev.cassette.proxy.jsonrpc.JsonRpcMessage;
 import dev.cassette.proxy.jsonrpc.JsonRpcMessage.Request;
 import dev.cassette.proxy.tape.Component;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,17 +96,7 @@ final class ComponentProbe {
   }
 
   private Optional<Path> localFile(String source) {
-    try {
-      if (source.startsWith("file:")) {
-        return Optional.of(Path.of(URI.create(source)));
-      }
-      if (source.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
-        return Optional.empty();
-      }
-      return Optional.of(base.resolve(source));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return Component.localFile(source, base);
   }
 
   private static Component describe(String source, Path file) throws IOException {

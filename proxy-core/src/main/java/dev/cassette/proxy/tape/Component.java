@@ -3,6 +3,7 @@ package dev.cassette.proxy.tape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -11,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -59,6 +61,28 @@ public record Component(
       in.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * The file a local source names, resolved against {@code base}: a {@code file:} URI or a path;
+   * empty for a remote source (any other {@code scheme://}) or one that is not a valid path.
+   */
+  public static Optional<Path> localFile(String source, Path base) {
+    Objects.requireNonNull(base, "base");
+    if (source == null) {
+      return Optional.empty();
+    }
+    try {
+      if (source.startsWith("file:")) {
+        return Optional.of(Path.of(URI.create(source)));
+      }
+      if (source.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*")) {
+        return Optional.empty();
+      }
+      return Optional.of(base.resolve(source));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** A component whose tools are not known. */
