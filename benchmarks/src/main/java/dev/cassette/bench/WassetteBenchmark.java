@@ -1,0 +1,212 @@
+package dev.cassette.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real Wassette in one run: latency of its trivial tool {@code units} (the inventory component in
+ * {@code components/wassette/}) over stdio directly, through the minimal C relay and through {@code
+ * cassette record} (recording off and on); Wassette's time from launch to its first answers; the
+ * embedded host's {@code add} in-process and over stdio; and the replay time of {@code
+ * tapes/wassette/}.
+ *
+ * <p>Wassette starts through {@code test-peers/wassette/hermetic-run.sh} (temporary HOME and XDG
+ * folders, the precompiled component cache), so no compile happens during the rounds. Each round
+ * starts every Wassette path afresh, in the same order, so drift on the machine hits each alike;
+ * the embedded host paths are started and warmed once, before the rounds, and timed in each round
+ * after the Wassette paths. Figures are medians over the rounds; see {@link WassetteReport}.
+ *
+ * <p>Arguments: {@code [rounds] [calls] [warmup] [replays]}, defaults 9, 2000, 5000, 3. System
+ * properties: {@code cassette.root} (the repository, default the working directory), {@code
+ * cassette.bench} (folder of {@code relay.c}, default {@code benchmarks/tools}).
+ */
+public final class WassetteBenchmark {
+  static final String TOOL = "units";
+  static final String ARGUMENTS = "{}";
+  static final String EXPECTED = "[\"piece\",\"kilogram\",\"litre\"]";
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration RECORDER_EXIT_WAIT = Duration.ofSeconds(60);
+
+  private final Path root;
+  private final Path bench;
+  private final Path work;
+  private final Path jar;
+  private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+  private WassetteBenchmark(Path root, Path bench) {
+    this.root = root;
+    this.bench = bench;
+    this.work = root.resolve("benchmarks/target/wassette");
+    this.jar = root.resolve("cli/target/cassette.jar");
+  }
+
+  /** Runs the benchmark and prints the figures as Markdown tables and one JSON line. */
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
+    int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
+    int replays = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    Path root = Path.of(System.getProperty("cassette.root", "")).toAbsolutePath();
+    Path bench =
+        Path.of(System.getProperty("cassette.bench", root.resolve("benchmarks/tools").toString()));
+    new WassetteBenchmark(root, bench).run(rounds, calls, warmup, replays);
+    System.exit(0);
+  }
+
+  private void run(int rounds, int calls, int warmup, int replays) throws Exception {
+    require(jar, "build it with: mvn -B -o -q -pl cli -am package -DskipTests");
+    require(root.resolve("test-peers/wassette/bin/wassette"), "run test-peers/wassette/install.sh");
+    require(root.resolve("components/wassette/inventory.wasm"), "run components/wassette/build.sh");
+    Files.createDirectories(work);
+    out.printf(
+        Locale.ROOT,
+        "Wassette benchmark: %d cores, Java %s, load average %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        Loads.line());
+    precompile();
+    Map<String, Path> paths = wassettePaths(buildRelay());
+    WassetteReport report = new WassetteReport(paths.keySet(), rounds, calls, warmup);
+    Path alone = Files.createDirectories(work.resolve("calculator-only"));
+    Files.copy(
+        root.resolve("components/calculator.wasm"),
+        alone.resolve("calculator.wasm"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (EmbeddedHostPaths host = EmbeddedHostPaths.open(alone, jar, work, warmup, System.err)) {
+      report.embeddedChild(host.childInitializeNanos(), host.childFirstCallNanos());
+      for (int round = 1; round <= rounds; round++) {
+        for (String name : paths.keySet()) {
+          WassetteReport.Sample sample = wassette(name, commandOf(name, paths), calls, warmup);
+          report.add(name, sample);
+          System.err.printf(Locale.ROOT, "round %d %-32s %s%n", round, name, sample.format());
+        }
+        report.addEmbedded(
+            host.timeInProcess(calls), host.timeStdio(calls), host.timeStdioConnection(calls));
+        report.load(Loads.now());
+      }
+    }
+    report.print(out);
+    new WassetteReplay(root, jar, work, out).run(replays);
+    out.printf("load average at the end: %s%n", Loads.line());
+  }
+
+  /** Fills Wassette's precompiled cache for the component if it is not yet (timed, not a round). */
+  private void precompile() throws IOException, InterruptedException {
+    ProcessBuilder builder =
+        new ProcessBuilder("test-peers/wassette/hermetic-run.sh", "components/wassette")
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+    builder.environment().put("CASSETTE_WASSETTE_PRECOMPILE_ONLY", "1");
+    long start = System.nanoTime();
+    Process process = builder.start();
+    if (!process.waitFor(20, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException("hermetic-run.sh could not precompile components/wassette");
+    }
+    out.printf(
+        Locale.ROOT,
+        "precompiled component cache ready (%.1f s; compiling is not part of any figure)%n",
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The Wassette paths in round order, each mapped to the tape it writes (or {@code null}). */
+  private Map<String, Path> wassettePaths(Path relay) {
+    Map<String, Path> paths = new LinkedHashMap<>();
+    paths.put("direct", null);
+    paths.put("C relay", relay);
+    paths.put("cassette record, recording off", work.resolve("off.tape.json"));
+    paths.put("cassette record, recording on", work.resolve("on.tape.json"));
+    return paths;
+  }
+
+  private List<String> commandOf(String name, Map<String, Path> paths) {
+    List<String> wassette = List.of("test-peers/wassette/hermetic-run.sh", "components/wassette");
+    List<String> command = new ArrayList<>();
+    switch (name) {
+      case "direct" -> {}
+      case "C relay" -> command.add(paths.get(name).toString());
+      default -> {
+        command.addAll(List.of("java", "-jar", jar.toString(), "record"));
+        if (name.endsWith("off")) {
+          command.add("--no-record");
+        }
+        command.addAll(List.of("-o", paths.get(name).toString(), "--"));
+      }
+    }
+    command.addAll(wassette);
+    return command;
+  }
+
+  /** One fresh Wassette session through one path: launch, first answers, warm-up, timed calls. */
+  private WassetteReport.Sample wassette(String name, List<String> command, int calls, int warmup)
+      throws IOException, InterruptedException {
+    boolean recorder = command.get(0).equals("java");
+    Path tape = recorder ? Path.of(command.get(command.indexOf("-o") + 1)) : null;
+    if (tape != null) {
+      Files.deleteIfExists(tape);
+    }
+    Path log = work.resolve(name.replaceAll("[^A-Za-z]+", "-") + ".log");
+    StdioClient client = StdioClient.launch(command, root, log);
+    long[] nanos;
+    long initialize;
+    StdioClient.Ready ready;
+    try {
+      initialize = client.initialize();
+      ready = client.awaitTool(TOOL, ARGUMENTS, EXPECTED, READY_TIMEOUT);
+      client.time(warmup, TOOL, ARGUMENTS, EXPECTED);
+      nanos = client.time(calls, TOOL, ARGUMENTS, EXPECTED);
+    } finally {
+      boolean exited = client.close(recorder ? RECORDER_EXIT_WAIT : Duration.ZERO);
+      if (recorder && !exited) {
+        throw new IllegalStateException(name + " did not exit within " + RECORDER_EXIT_WAIT);
+      }
+    }
+    if (tape != null && name.endsWith("on") && Files.size(tape) == 0) {
+      throw new IllegalStateException(name + " wrote an empty tape " + tape);
+    }
+    return new WassetteReport.Sample(Latencies.of(nanos), sum(nanos), initialize, ready);
+  }
+
+  private static long sum(long[] nanos) {
+    long total = 0;
+    for (long n : nanos) {
+      total += n;
+    }
+    return total;
+  }
+
+  private Path buildRelay() throws IOException, InterruptedException {
+    Path relay = work.resolve("relay");
+    Process gcc =
+        new ProcessBuilder(
+                "gcc",
+                "-O2",
+                "-pthread",
+                "-o",
+                relay.toString(),
+                bench.resolve("relay.c").toString())
+            .inheritIO()
+            .start();
+    if (!gcc.waitFor(2, TimeUnit.MINUTES) || gcc.exitValue() != 0) {
+      throw new IllegalStateException("gcc could not build " + bench.resolve("relay.c"));
+    }
+    return relay;
+  }
+
+  private static void require(Path file, String hint) {
+    if (!Files.exists(file)) {
+      throw new IllegalStateException(file + " is missing: " + hint);
+    }
+  }
+}
