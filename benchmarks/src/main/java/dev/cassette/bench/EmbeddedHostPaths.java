@@ -87,16 +87,22 @@ final class EmbeddedHostPaths implements AutoCloseable {
         StdioClient.launch(command, work, Files.createTempFile(work, "cassette-host", ".log"));
     long initialized = child.initialize();
     long firstCall = child.awaitTool(TOOL, ARGUMENTS, expected, Duration.ofMinutes(2)).nanos();
+    ServerConnection childConnection =
+        ServerConnections.open(ServerSpec.stdio(command), Map.of(), TransportOptions.defaults());
+    McpCalls childCalls = new McpCalls(childConnection);
+    childCalls.initialize();
     long warmupEnd = System.nanoTime() + STDIO_MIN_WARMUP.toNanos();
     int warmed = 0;
     while (warmed < warmup || System.nanoTime() < warmupEnd) {
       child.time(100, TOOL, ARGUMENTS, expected);
+      childCalls.time(100, TOOL, ARGUMENTS);
       warmed += 100;
     }
     log.printf(
-        "embedded host ready: add answers %s; stdio child warmed with %d calls%n",
+        "embedded host ready: add answers %s; stdio children warmed with %d calls each%n",
         expected, warmed);
-    return new EmbeddedHostPaths(connection, inProcess, child, expected, initialized, firstCall);
+    return new EmbeddedHostPaths(
+        connection, inProcess, child, childConnection, expected, initialized, firstCall);
   }
 
   /** Times {@code calls} calls of {@code add} in-process. */
