@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * <p>It knows when the child was launched, so it can tell how long the server took to answer {@code
  * initialize} and its first successful {@code tools/call}.
  */
-final class StdioClient implements AutoCloseable {
+final class StdioClient {
   private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final List<String> command;
@@ -197,10 +197,5 @@ final class StdioClient implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    close(Duration.ZERO);
   }
 }
