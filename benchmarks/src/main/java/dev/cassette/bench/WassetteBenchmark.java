@@ -22,12 +22,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Wassette starts through {@code test-peers/wassette/hermetic-run.sh} (temporary HOME and XDG
  * folders, the precompiled component cache), so no compile happens during the rounds. Each round
- * starts every Wassette path afresh, in the same order, so drift on the machine hits each alike;
- * the embedded host paths are started and warmed once, before the rounds, and timed in each round
- * after the Wassette paths. Figures are medians over the rounds; see {@link WassetteReport}.
+ * starts a fresh Wassette session for every path, in the same order, each timed from launch to its
+ * {@code initialize} answer and its first successful {@code units} answer. Then, by default, all of
+ * a round's sessions are open at once and called in turns of {@code batch} calls per path (warm-up,
+ * then the timed calls), together with the embedded host's paths, so that the drift of a loaded
+ * machine hits every path alike within a fraction of a second; with {@code batch} 0 each session
+ * instead runs its warm-up and timed calls alone, one after the other, and is stopped before the
+ * next starts. The embedded host's paths are started and warmed once, before the rounds. Figures
+ * are medians over the rounds; see {@link WassetteReport}.
  *
- * <p>Arguments: {@code [rounds] [calls] [warmup] [replays]}, defaults 9, 2000, 5000, 3. System
- * properties: {@code cassette.root} (the repository, default the working directory), {@code
+ * <p>Arguments: {@code [rounds] [calls] [warmup] [replays] [batch]}, defaults 9, 2000, 5000, 3, 50.
+ * System properties: {@code cassette.root} (the repository, default the working directory), {@code
  * cassette.bench} (folder of {@code relay.c}, default {@code benchmarks/tools}).
  */
 public final class WassetteBenchmark {
@@ -35,13 +40,13 @@ public final class WassetteBenchmark {
   static final String ARGUMENTS = "{}";
   static final String EXPECTED = "[\"piece\",\"kilogram\",\"litre\"]";
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
-  private static final Duration RECORDER_EXIT_WAIT = Duration.ofSeconds(60);
 
   private final Path root;
   private final Path bench;
   private final Path work;
   private final Path jar;
   private final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+  private WassetteReport report;
 
   private WassetteBenchmark(Path root, Path bench) {
     this.root = root;
@@ -56,14 +61,15 @@ public final class WassetteBenchmark {
     int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
     int replays = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    int batch = args.length > 4 ? Integer.parseInt(args[4]) : 50;
     Path root = Path.of(System.getProperty("cassette.root", "")).toAbsolutePath();
     Path bench =
         Path.of(System.getProperty("cassette.bench", root.resolve("benchmarks/tools").toString()));
-    new WassetteBenchmark(root, bench).run(rounds, calls, warmup, replays);
+    new WassetteBenchmark(root, bench).run(rounds, calls, warmup, replays, batch);
     System.exit(0);
   }
 
-  private void run(int rounds, int calls, int warmup, int replays) throws Exception {
+  private void run(int rounds, int calls, int warmup, int replays, int batch) throws Exception {
     require(jar, "build it with: mvn -B -o -q -pl cli -am package -DskipTests");
     require(root.resolve("test-peers/wassette/bin/wassette"), "run test-peers/wassette/install.sh");
     require(root.resolve("components/wassette/inventory.wasm"), "run components/wassette/build.sh");
@@ -76,7 +82,7 @@ public final class WassetteBenchmark {
         Loads.line());
     precompile();
     Map<String, Path> paths = wassettePaths(buildRelay());
-    WassetteReport report = new WassetteReport(paths.keySet(), rounds, calls, warmup);
+    report = new WassetteReport(paths.keySet(), rounds, calls, warmup, batch);
     Path alone = Files.createDirectories(work.resolve("calculator-only"));
     Files.copy(
         root.resolve("components/calculator.wasm"),
@@ -84,14 +90,25 @@ public final class WassetteBenchmark {
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try (EmbeddedHostPaths host = EmbeddedHostPaths.open(alone, jar, work, warmup, System.err)) {
       report.embeddedChild(host.childInitializeNanos(), host.childFirstCallNanos());
+      Map<String, Timer> embedded = new LinkedHashMap<>();
+      embedded.put(WassetteReport.IN_PROCESS, host::timeInProcess);
+      embedded.put(WassetteReport.STDIO_CONNECTION, host::timeStdioConnection);
+      embedded.put(WassetteReport.STDIO_CLIENT, host::timeStdio);
       for (int round = 1; round <= rounds; round++) {
-        for (String name : paths.keySet()) {
-          WassetteReport.Sample sample = wassette(name, commandOf(name, paths), calls, warmup);
-          report.add(name, sample);
-          System.err.printf(Locale.ROOT, "round %d %-32s %s%n", round, name, sample.format());
+        Map<String, long[]> nanos = new LinkedHashMap<>();
+        if (batch == 0) {
+          for (String name : paths.keySet()) {
+            nanos.putAll(group(round, List.of(name), paths, Map.of(), calls, warmup, calls));
+          }
+          nanos.putAll(group(round, List.of(), paths, embedded, calls, warmup, calls));
+        } else {
+          nanos.putAll(
+              group(round, List.copyOf(paths.keySet()), paths, embedded, calls, warmup, batch));
         }
         report.addEmbedded(
-            host.timeInProcess(calls), host.timeStdio(calls), host.timeStdioConnection(calls));
+            nanos.get(WassetteReport.IN_PROCESS),
+            nanos.get(WassetteReport.STDIO_CLIENT),
+            nanos.get(WassetteReport.STDIO_CONNECTION));
         report.load(Loads.now());
       }
     }
@@ -148,34 +165,71 @@ public final class WassetteBenchmark {
     return command;
   }
 
-  /** One fresh Wassette session through one path: launch, first answers, warm-up, timed calls. */
-  private WassetteReport.Sample wassette(String name, List<String> command, int calls, int warmup)
+  /** Times a batch of calls on one path. */
+  @FunctionalInterface
+  private interface Timer {
+    long[] time(int calls) throws IOException;
+  }
+
+  /**
+   * Starts a fresh Wassette session for each of {@code names} (one after the other, each timed from
+   * launch to its first answers), then warms them and times them together with {@code embedded}, in
+   * turns of {@code batch} calls per path, and stops the sessions.
+   *
+   * @return each path's timed calls
+   */
+  private Map<String, long[]> group(
+      int round,
+      List<String> names,
+      Map<String, Path> paths,
+      Map<String, Timer> embedded,
+      int calls,
+      int warmup,
+      int batch)
       throws IOException, InterruptedException {
-    boolean recorder = command.get(0).equals("java");
-    Path tape = recorder ? Path.of(command.get(command.indexOf("-o") + 1)) : null;
-    if (tape != null) {
-      Files.deleteIfExists(tape);
-    }
-    Path log = work.resolve(name.replaceAll("[^A-Za-z]+", "-") + ".log");
-    StdioClient client = StdioClient.launch(command, root, log);
-    long[] nanos;
-    long initialize;
-    StdioClient.Ready ready;
+    Map<String, WassetteSession> sessions = new LinkedHashMap<>();
+    Map<String, WassetteSession.Started> started = new LinkedHashMap<>();
+    Map<String, Timer> timers = new LinkedHashMap<>();
     try {
-      initialize = client.initialize();
-      ready = client.awaitTool(TOOL, ARGUMENTS, EXPECTED, READY_TIMEOUT);
-      client.time(warmup, TOOL, ARGUMENTS, EXPECTED);
-      nanos = client.time(calls, TOOL, ARGUMENTS, EXPECTED);
+      for (String name : names) {
+        WassetteSession session = WassetteSession.launch(name, commandOf(name, paths), root, work);
+        sessions.put(name, session);
+        started.put(name, session.start(TOOL, ARGUMENTS, EXPECTED, READY_TIMEOUT));
+        timers.put(name, n -> session.client().time(n, TOOL, ARGUMENTS, EXPECTED));
+      }
+      timers.putAll(embedded);
+      inTurns(timers, warmup, batch);
+      Map<String, long[]> nanos = inTurns(timers, calls, batch);
+      for (String name : names) {
+        WassetteReport.Sample sample =
+            new WassetteReport.Sample(
+                Latencies.of(nanos.get(name)),
+                sum(nanos.get(name)),
+                started.get(name).initializeNanos(),
+                started.get(name).ready());
+        report.add(name, sample);
+        System.err.printf(Locale.ROOT, "round %d %-32s %s%n", round, name, sample.format());
+      }
+      return nanos;
     } finally {
-      boolean exited = client.close(recorder ? RECORDER_EXIT_WAIT : Duration.ZERO);
-      if (recorder && !exited) {
-        throw new IllegalStateException(name + " did not exit within " + RECORDER_EXIT_WAIT);
+      for (WassetteSession session : sessions.values()) {
+        session.stop();
       }
     }
-    if (tape != null && name.endsWith("on") && Files.size(tape) == 0) {
-      throw new IllegalStateException(name + " wrote an empty tape " + tape);
+  }
+
+  /** {@code calls} calls on every path, in turns of {@code batch} calls per path. */
+  private static Map<String, long[]> inTurns(Map<String, Timer> timers, int calls, int batch)
+      throws IOException {
+    Map<String, long[]> nanos = new LinkedHashMap<>();
+    timers.keySet().forEach(name -> nanos.put(name, new long[calls]));
+    for (int done = 0; done < calls; done += batch) {
+      int n = Math.min(batch, calls - done);
+      for (Map.Entry<String, Timer> timer : timers.entrySet()) {
+        System.arraycopy(timer.getValue().time(n), 0, nanos.get(timer.getKey()), done, n);
+      }
     }
-    return new WassetteReport.Sample(Latencies.of(nanos), sum(nanos), initialize, ready);
+    return nanos;
   }
 
   private static long sum(long[] nanos) {

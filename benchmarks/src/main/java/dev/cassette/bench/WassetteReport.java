@@ -21,6 +21,10 @@ final class WassetteReport {
   private static final double BAR = 1.2;
   private static final String DIRECT = "direct";
   private static final String RELAY = "C relay";
+  static final String IN_PROCESS = "embedded host in-process (engine's ServerConnection)";
+  static final String STDIO_CONNECTION =
+      "embedded host over stdio, cassette host (engine's ServerConnection)";
+  static final String STDIO_CLIENT = "embedded host over stdio, cassette host (StdioClient)";
 
   /**
    * One Wassette session through one path.
@@ -60,14 +64,16 @@ final class WassetteReport {
   private final int rounds;
   private final int calls;
   private final int warmup;
+  private final int batch;
   private long childInitializeNanos;
   private long childFirstCallNanos;
 
-  WassetteReport(Collection<String> paths, int rounds, int calls, int warmup) {
+  WassetteReport(Collection<String> paths, int rounds, int calls, int warmup, int batch) {
     paths.forEach(path -> wassette.put(path, new ArrayList<>()));
     this.rounds = rounds;
     this.calls = calls;
     this.warmup = warmup;
+    this.batch = batch;
   }
 
   void add(String path, Sample sample) {
@@ -95,12 +101,15 @@ final class WassetteReport {
     double[] relayPaired = paired(RELAY, DIRECT);
     out.printf(
         Locale.ROOT,
-        "%n%d rounds x %d sequential tools/call %s on Wassette (after %d warm-up calls), medians"
-            + " over rounds; load average per round %s%n%n",
+        "%n%d rounds x %d sequential tools/call %s on Wassette (after %d warm-up calls), %s;"
+            + " medians over rounds; load average per round %s%n%n",
         rounds,
         calls,
         WassetteBenchmark.TOOL,
         warmup,
+        batch == 0
+            ? "one session after the other"
+            : "all paths' sessions open at once, called in turns of " + batch + " calls",
         loads.stream().map(l -> String.format(Locale.ROOT, "%.1f", l)).toList());
     out.println(
         "| path | p50 ms | p99 ms | calls/s | added p50 ms | added p50 / C relay's"
@@ -191,13 +200,9 @@ final class WassetteReport {
             + " rounds)%n%n| path | p50 ms | p99 ms | mean ms |%n|---|---|---|---|%n",
         EmbeddedHostPaths.TOOL,
         calls);
-    embeddedRow(out, summary, "embedded host in-process (engine's ServerConnection)", inProcess);
-    embeddedRow(
-        out,
-        summary,
-        "embedded host over stdio, cassette host (engine's ServerConnection)",
-        overStdioConnection);
-    embeddedRow(out, summary, "embedded host over stdio, cassette host (StdioClient)", overStdio);
+    embeddedRow(out, summary, IN_PROCESS, inProcess);
+    embeddedRow(out, summary, STDIO_CONNECTION, overStdioConnection);
+    embeddedRow(out, summary, STDIO_CLIENT, overStdio);
     out.printf(
         Locale.ROOT,
         "%ncassette host child: initialize answered %.0f ms after launch, first %s %.0f ms%n",
