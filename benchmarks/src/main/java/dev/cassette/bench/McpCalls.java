@@ -54,16 +54,20 @@ final class McpCalls {
     return nanos;
   }
 
+  /** One JSON-RPC request line (without its newline). */
+  static String requestLine(long id, String method, String paramsJson) {
+    return "{\"jsonrpc\":\"2.0\",\"id\":"
+        + id
+        + ",\"method\":\""
+        + method
+        + "\",\"params\":"
+        + paramsJson
+        + "}";
+  }
+
   private JsonNode request(String method, String paramsJson) throws IOException {
     long id = nextId++;
-    send(
-        "{\"jsonrpc\":\"2.0\",\"id\":"
-            + id
-            + ",\"method\":\""
-            + method
-            + "\",\"params\":"
-            + paramsJson
-            + "}");
+    send(McpCalls.requestLine(id, method, paramsJson));
     while (true) {
       byte[] line = connection.receive(TIMEOUT);
       if (line == null) {

@@ -128,14 +128,7 @@ final class StdioClient {
 
   private JsonNode request(String method, String paramsJson) throws IOException {
     long id = nextId++;
-    send(
-        "{\"jsonrpc\":\"2.0\",\"id\":"
-            + id
-            + ",\"method\":\""
-            + method
-            + "\",\"params\":"
-            + paramsJson
-            + "}");
+    send(McpCalls.requestLine(id, method, paramsJson));
     while (true) {
       JsonNode message = Json.parse(readLine(method));
       JsonNode answerId = message.get("id");
